@@ -1,0 +1,1 @@
+"""CP523 guide calculators."""

@@ -1,0 +1,224 @@
+"""Field definitions: each calculator's inputs, declared once.
+
+The same declarations render the form at build time (through the templates in
+`overrides/calculators/`) and parse what a person typed at run time. A field
+turns raw JSON (text, a whole number, true/false, or nothing) into a Python
+value, or raises `FieldError` with a message that says how to fix the input.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from . import money
+
+_WHOLE = re.compile(r"-?[0-9]{1,9}", re.ASCII)
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
+_US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", re.ASCII)
+
+YES_WORDS = {"yes", "true", "y"}
+NO_WORDS = {"no", "false", "n"}
+
+
+class FieldError(ValueError):
+    """Input a person can fix; the message says how."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _capitalised(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+def us_date(day: dt.date) -> str:
+    """Dates as people in the US write them: 11/28/2026."""
+    return f"{day.month}/{day.day}/{day.year}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """What every input has: a name in JSON, a label and hint on the form."""
+
+    name: str
+    label: str
+    noun: str  # used in messages: "Enter {noun}", e.g. "your monthly payment"
+    hint: str = ""
+    required: bool = True
+    kind: ClassVar[str] = ""
+
+    def parse(self, raw: object, today: dt.date):
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if self.required:
+                raise FieldError(self.missing_message())
+            return self.default_value(today)
+        return self.convert(raw)
+
+    def missing_message(self) -> str:
+        return f"Enter {self.noun}"
+
+    def default_value(self, today: dt.date):
+        return None
+
+    def convert(self, raw: object):
+        raise NotImplementedError
+
+    def _text(self, raw: object, example: str) -> str:
+        """JSON may carry a number where a person would type text; anything else is refused."""
+        if isinstance(raw, bool) or not isinstance(raw, (str, int)):
+            raise FieldError(f"{_capitalised(self.noun)} must be written as text, like {example}")
+        return str(raw).strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoneyField(Field):
+    """Dollars and cents. Accepts "$1,234.50" and stray spaces."""
+
+    minimum: Decimal = Decimal("0")
+    minimum_allowed: bool = True  # False: the amount must be more than the minimum
+    maximum: Decimal = Decimal("100000000")
+    default: Decimal | None = None
+    kind: ClassVar[str] = "money"
+
+    def default_value(self, today):
+        return self.default
+
+    def convert(self, raw):
+        example = "1,234.50"
+        text = self._text(raw, example)
+        noun = _capitalised(self.noun)
+        try:
+            amount = money.parse_amount(text)
+        except money.TooManyDecimals:
+            raise FieldError(f"{noun} must be in dollars and cents, with no more than 2 digits after the point") from None
+        except money.NotAnAmount:
+            raise FieldError(f"{noun} must be an amount in dollars and cents, like {example}") from None
+        if self.minimum_allowed and amount < self.minimum:
+            raise FieldError(f"{noun} must be {money.dollars(self.minimum)} or more")
+        if not self.minimum_allowed and amount <= self.minimum:
+            raise FieldError(f"{noun} must be more than {money.dollars(self.minimum)}")
+        if amount > self.maximum:
+            raise FieldError(f"{noun} must be {money.dollars(self.maximum)} or less")
+        return amount
+
+    @property
+    def bounds_hint(self) -> str:
+        lowest = money.dollars(self.minimum)
+        lower = f"{lowest} or more" if self.minimum_allowed else f"more than {lowest}"
+        return f"{lower}, up to {money.dollars(self.maximum)}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class WholeNumberField(Field):
+    minimum: int = 0
+    maximum: int = 1000
+    default: int | None = None
+    kind: ClassVar[str] = "whole_number"
+
+    def default_value(self, today):
+        return self.default
+
+    def convert(self, raw):
+        text = self._text(raw, str(self.minimum))
+        noun = _capitalised(self.noun)
+        if not _WHOLE.fullmatch(text):
+            raise FieldError(f"{noun} must be a whole number, like {max(self.minimum, 2)}")
+        number = int(text)
+        if not self.minimum <= number <= self.maximum:
+            raise FieldError(f"{noun} must be between {self.minimum} and {self.maximum}")
+        return number
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateField(Field):
+    """A calendar day, typed as 11/28/2026 or 2026-11-28."""
+
+    earliest: dt.date = dt.date(2000, 1, 1)
+    latest: dt.date = dt.date(2100, 12, 31)
+    default_today: bool = False
+    kind: ClassVar[str] = "date"
+
+    def default_value(self, today):
+        return today if self.default_today else None
+
+    def convert(self, raw):
+        example = "11/28/2026"
+        text = self._text(raw, example)
+        noun = _capitalised(self.noun)
+        if match := _ISO_DATE.fullmatch(text):
+            year, month, day = (int(part) for part in match.groups())
+        elif match := _US_DATE.fullmatch(text):
+            month, day, year = (int(part) for part in match.groups())
+        else:
+            raise FieldError(f"{noun} must be a date written as month/day/year, like {example}")
+        try:
+            value = dt.date(year, month, day)
+        except ValueError:
+            raise FieldError(f"{noun} must be a real date: check the month and day") from None
+        if not self.earliest <= value <= self.latest:
+            raise FieldError(f"{noun} must be between {us_date(self.earliest)} and {us_date(self.latest)}")
+        return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChoiceField(Field):
+    """One of a few named options, shown as radio buttons."""
+
+    choices: tuple[tuple[str, str], ...]  # (JSON value, label on the form)
+    default: str | None = None
+    kind: ClassVar[str] = "choice"
+
+    def missing_message(self):
+        return f"Select {self.noun}"
+
+    def default_value(self, today):
+        return self.default
+
+    def convert(self, raw):
+        values = [value for value, _ in self.choices]
+        if isinstance(raw, str) and raw.strip() in values:
+            return raw.strip()
+        listed = ", ".join(f'"{value}"' for value in values)
+        raise FieldError(f"Select {self.noun}: one of {listed}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class YesNoField(Field):
+    default: bool | None = None
+    kind: ClassVar[str] = "yes_no"
+    choices: ClassVar[tuple[tuple[str, str], ...]] = (("yes", "Yes"), ("no", "No"))
+
+    def missing_message(self):
+        return f"Select {self.noun}"
+
+    def default_value(self, today):
+        return self.default
+
+    def convert(self, raw):
+        if isinstance(raw, bool):
+            return raw
+        word = raw.strip().lower() if isinstance(raw, str) else None
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+        raise FieldError(f"Select {self.noun}: yes or no")
+
+
+def parse_all(fields: tuple[Field, ...], payload: dict, today: dt.date) -> tuple[dict, dict]:
+    """Parse every field; return (values, errors), errors keyed by field name."""
+    values, errors = {}, {}
+    known = {field.name for field in fields}
+    for name in payload:
+        if name not in known:
+            listed = ", ".join(sorted(known))
+            errors[str(name)[:80]] = f"This calculator has no input called this. Its inputs are: {listed}"
+    for field in fields:
+        try:
+            values[field.name] = field.parse(payload.get(field.name), today)
+        except FieldError as error:
+            errors[field.name] = error.message
+    return values, errors

@@ -1,0 +1,68 @@
+"""The one JSON boundary: the browser worker and the command line both call `run`.
+
+`run(name, payload)` answers {"ok": true, "result": {...}} or
+{"ok": false, "errors": {"<field>": "<message>"}}. It never raises for bad input.
+"""
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from . import fields, past_due
+from .money import cents_text
+
+CALCULATORS = {
+    "past_due": past_due,
+}
+
+
+class UnknownCalculator(LookupError):
+    pass
+
+
+def calculator(name: str):
+    try:
+        return CALCULATORS[name]
+    except (KeyError, TypeError):
+        raise UnknownCalculator(f"No calculator is called {name!r}. Choose one of: {', '.join(CALCULATORS)}") from None
+
+
+def run(name: str, payload: dict, today: dt.date | None = None) -> dict:
+    module = calculator(name)
+    if not isinstance(payload, dict):
+        return {"ok": False, "errors": {"input": "Send the answers as one JSON object, like {\"monthly_payment\": \"250\"}"}}
+    today = today or dt.date.today()
+    values, errors = fields.parse_all(module.FIELDS, payload, today)
+    if not errors:
+        errors = getattr(module, "check", lambda values: {})(values)
+    if errors:
+        return {"ok": False, "errors": errors}
+    return {"ok": True, "result": _plain(module.calculate(values, today))}
+
+
+def run_json(name: str, payload_text: str, today_text: str | None = None) -> str:
+    """For the browser worker: JSON text in, JSON text out, so JavaScript only moves strings."""
+    try:
+        payload = loads(payload_text)
+    except ValueError:
+        payload = None
+    today = dt.date.fromisoformat(today_text) if today_text else None
+    return json.dumps(run(name, payload, today))
+
+
+def loads(text: str):
+    """JSON numbers stay exact: 250.10 arrives as the text "250.10", never as a float."""
+    return json.loads(text, parse_float=str)
+
+
+def _plain(value):
+    """Turn a calculator's result into JSON-ready values: money as "1234.50", dates as ISO text."""
+    if isinstance(value, Decimal):
+        return cents_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

@@ -1,0 +1,189 @@
+// Page side of the calculators: binds every calculator form on the page to one
+// shared worker. The worker starts on the first page that has a calculator and
+// lives for the whole visit, across Material's instant page changes.
+import { renderResult } from "./results.mjs";
+
+const STATUS = {
+  loading: "Getting the calculator ready. You can start filling in the form.",
+  ready: "The calculator is ready.",
+  busy: "Working it out…",
+  failed: (reason) =>
+    `The calculator could not start in this browser (${reason}). Try reloading the page, or use an up-to-date browser. ` +
+    "The steps on this page show how to work it out by hand, and the phone number on your notice reaches the IRS.",
+};
+
+let worker = null;
+let workerReady = null;
+const waiting = new Map();
+let lastId = 0;
+
+function startWorker() {
+  if (workerReady) return workerReady;
+  workerReady = new Promise((resolve, reject) => {
+    try {
+      worker = new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module" });
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    worker.addEventListener("message", ({ data }) => {
+      if (data.type === "ready") resolve();
+      else if (data.type === "failed") reject(new Error(data.reason));
+      else if (data.type === "answer") {
+        waiting.get(data.id)?.(data);
+        waiting.delete(data.id);
+      }
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || "its files could not be loaded"));
+    });
+  });
+  return workerReady;
+}
+
+function ask(name, payload) {
+  const id = ++lastId;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    worker.postMessage({ id, name, payload: JSON.stringify(payload), today: localToday() });
+  });
+}
+
+// "Today" is the reader's own calendar day, not the UTC day.
+function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function setState(root, state, message) {
+  root.dataset.state = state;
+  if (message !== undefined) root.querySelector(".calc-status").textContent = message;
+}
+
+function readAnswers(form) {
+  const answers = {};
+  for (const wrapper of form.querySelectorAll("[data-field]")) {
+    const name = wrapper.dataset.field;
+    const radios = wrapper.querySelectorAll('input[type="radio"]');
+    if (radios.length) answers[name] = [...radios].find((radio) => radio.checked)?.value ?? "";
+    else answers[name] = wrapper.querySelector("input").value;
+  }
+  return answers;
+}
+
+function firstInput(form, name) {
+  return form.querySelector(`[data-field="${CSS.escape(name)}"] input`);
+}
+
+const ERROR_PREFIX = "Error: ";
+
+function clearErrors(root) {
+  const form = root.querySelector("form");
+  form.querySelector(".calc-error-summary").hidden = true;
+  for (const wrapper of form.querySelectorAll("[data-field]")) {
+    wrapper.classList.remove("calc-field--error");
+    const message = wrapper.querySelector(".calc-error");
+    message.hidden = true;
+    message.textContent = "";
+    for (const input of wrapper.querySelectorAll("input")) {
+      input.removeAttribute("aria-invalid");
+      const ids = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== message.id);
+      if (ids.length) input.setAttribute("aria-describedby", ids.join(" "));
+      else input.removeAttribute("aria-describedby");
+    }
+  }
+  if (document.title.startsWith(ERROR_PREFIX)) document.title = document.title.slice(ERROR_PREFIX.length);
+}
+
+function showErrors(root, errors) {
+  const form = root.querySelector("form");
+  const summary = form.querySelector(".calc-error-summary");
+  const list = summary.querySelector("ul");
+  list.replaceChildren();
+  for (const [name, text] of Object.entries(errors)) {
+    const item = document.createElement("li");
+    const input = firstInput(form, name);
+    if (input) {
+      const link = document.createElement("a");
+      link.href = `#${input.id}`;
+      link.textContent = text;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        input.focus();
+        input.closest("[data-field]").scrollIntoView({ block: "center" });
+      });
+      item.append(link);
+      const wrapper = input.closest("[data-field]");
+      wrapper.classList.add("calc-field--error");
+      const message = wrapper.querySelector(".calc-error");
+      const hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = "Error: ";
+      message.replaceChildren(hidden, text);
+      message.hidden = false;
+      for (const each of wrapper.querySelectorAll("input")) {
+        each.setAttribute("aria-invalid", "true");
+        const ids = (each.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+        each.setAttribute("aria-describedby", [...ids, message.id].join(" "));
+      }
+    } else {
+      item.textContent = text;
+    }
+    list.append(item);
+  }
+  summary.hidden = false;
+  document.title = ERROR_PREFIX + document.title;
+  summary.focus();
+}
+
+function showResult(root, name, result) {
+  const section = root.querySelector(".calc-result");
+  section.querySelector(".calc-result-body").replaceChildren(...renderResult(name, result));
+  section.hidden = false;
+  section.querySelector("h2").focus();
+}
+
+function bind(root) {
+  if (root.dataset.bound) return;
+  root.dataset.bound = "true";
+  const name = root.dataset.calculator;
+  const form = root.querySelector("form");
+  setState(root, "loading", STATUS.loading);
+  startWorker().then(
+    () => setState(root, "ready", STATUS.ready),
+    (error) => setState(root, "error", STATUS.failed(error.message)),
+  );
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (root.dataset.state === "error" || root.dataset.state === "busy") return;
+    const before = root.dataset.state;
+    setState(root, "busy", before === "ready" ? STATUS.busy : undefined);
+    const reply = await ask(name, readAnswers(form));
+    if (reply.failure) {
+      setState(root, "error", STATUS.failed(reply.failure));
+      return;
+    }
+    const answer = JSON.parse(reply.json);
+    clearErrors(root);
+    if (answer.ok) {
+      root.querySelector(".calc-result").hidden = true;
+      setState(root, "ready", `Answer ready. ${answer.result.summary}`);
+      showResult(root, name, answer.result);
+    } else {
+      root.querySelector(".calc-result").hidden = true;
+      const count = Object.keys(answer.errors).length;
+      setState(root, "ready", `There ${count === 1 ? "is a problem" : `are ${count} problems`} with your answers.`);
+      showErrors(root, answer.errors);
+    }
+  });
+}
+
+function bindAll() {
+  for (const root of document.querySelectorAll("[data-calculator]")) bind(root);
+}
+
+if (window.document$) window.document$.subscribe(bindAll);
+else bindAll();

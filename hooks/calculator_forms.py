@@ -1,0 +1,41 @@
+"""Render each calculator's form from its own field definitions.
+
+A page asks for a calculator with one line in its Markdown:
+
+    <!-- calculator: past_due -->
+
+and gets the form the templates in `overrides/calculators/` make from the
+fields declared in `calculators/<name>.py`.
+"""
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.exceptions import PluginError
+
+from calculators.web import UnknownCalculator, calculator
+
+MARKER = re.compile(r"<!--\s*calculator:\s*(\w+)\s*-->")
+
+_templates = None
+
+
+def on_config(config):
+    global _templates
+    folder = Path(config.config_file_path).parent / "overrides" / "calculators"
+    _templates = Environment(
+        loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
+
+
+def render_form(name: str) -> str:
+    try:
+        module = calculator(name)
+    except UnknownCalculator as error:
+        raise PluginError(str(error)) from None
+    return _templates.get_template("form.html").render(name=name, calculator=module, fields=module.FIELDS)
+
+
+def on_page_content(html, page, **kwargs):
+    return MARKER.sub(lambda match: render_form(match[1]), html)
