@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 
-# "$1,234.50", "1234.5", "-20", "$ 1 234" is not accepted (spaces inside digits are ambiguous).
+# "$1,234.50", "1234.5", "-20". Spaces inside the digits ("1 234") are refused: "12 50" may mean 12.50.
 # Commas must group thousands, so "1.200,50" (European style) is refused instead of misread.
 _AMOUNT = re.compile(
     r"(?P<sign>-?)\$?(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.(?P<cents>[0-9]*))?",
@@ -27,7 +27,7 @@ class TooManyDecimals(ValueError):
 
 def parse_amount(text: str) -> Decimal:
     """Read an amount typed by a person: "$1,234.50", " 250 ", "-5", ".50"."""
-    compact = "".join(text.split())  # stray spaces, tabs, non-breaking spaces
+    compact = re.sub(r"(?<=[$-])\s+", "", text.strip())  # stray spaces, also after "$" or "-"
     if compact.startswith("$-"):
         compact = "-$" + compact[2:]
     match = _AMOUNT.fullmatch(compact)

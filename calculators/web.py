@@ -44,7 +44,7 @@ def run_json(name: str, payload_text: str, today_text: str | None = None) -> str
     """For the browser worker: JSON text in, JSON text out, so JavaScript only moves strings."""
     try:
         payload = loads(payload_text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         payload = None
     today = dt.date.fromisoformat(today_text) if today_text else None
     return json.dumps(run(name, payload, today))

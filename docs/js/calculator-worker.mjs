@@ -10,10 +10,34 @@ const wheelURL = new URL(`../${buildInfo.wheel}`, import.meta.url).href;
 // Pyodide reports a Python error as a whole traceback; a person needs its last line.
 const lastLine = (error) => String(error?.message ?? error).trim().split("\n").pop();
 
-const started = (async () => {
-  const pyodide = await loadPyodide({ indexURL, packages: [wheelURL] });
-  return pyodide.pyimport("calculators.web").run_json;
-})();
+// Pyodide waits for ever when its WebAssembly file fails to download or is served
+// with the wrong type, so the worker watches its own downloads and gives up at once.
+let downloadFailed;
+const failedDownload = new Promise((_, reject) => (downloadFailed = reject));
+const fetchFromSite = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const file = String(resource.url ?? resource).split("/").pop();
+  let response;
+  try {
+    response = await fetchFromSite(resource, options);
+  } catch (error) {
+    downloadFailed(new Error(`the file ${file} could not be downloaded; check your connection`));
+    throw error;
+  }
+  if (!response.ok) downloadFailed(new Error(`the file ${file} could not be downloaded (HTTP ${response.status})`));
+  else if (file.endsWith(".wasm") && !response.headers.get("content-type")?.startsWith("application/wasm")) {
+    downloadFailed(new Error(`the site serves ${file} with the wrong type; it must be application/wasm`));
+  }
+  return response;
+};
+
+const started = Promise.race([
+  failedDownload,
+  (async () => {
+    const pyodide = await loadPyodide({ indexURL, packages: [wheelURL] });
+    return pyodide.pyimport("calculators.web").run_json;
+  })(),
+]);
 
 started.then(
   () => postMessage({ type: "ready" }),

@@ -1,0 +1,29 @@
+"""Browser tests watch every page: no request may leave the site's origin, and no console error may appear."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+
+class PageWatch:
+    def __init__(self, page, base_url):
+        self.origin = urlsplit(base_url)[:2]
+        self.requests = []
+        self.errors = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def foreign_requests(self):
+        return [url for url in self.requests if urlsplit(url)[:2] != self.origin and not url.startswith(("data:", "blob:"))]
+
+    def count(self, suffix):
+        return sum(1 for url in self.requests if urlsplit(url).path.endswith(suffix))
+
+
+@pytest.fixture
+def watch(page, base_url):
+    watcher = PageWatch(page, base_url)
+    yield watcher
+    assert watcher.foreign_requests() == [], "requests left the site's origin"
+    assert watcher.errors == [], "the console showed errors"

@@ -1,0 +1,91 @@
+"""The catch-up calculator in real Chromium, against the built site served under /guide/."""
+
+import re
+
+from playwright.sync_api import expect
+
+READY_TIMEOUT = 60_000  # Pyodide start-up on a busy 2-core machine; speed itself is measured by `make bench`
+
+
+def open_calculator(page, base_url):
+    page.goto(base_url + "catch-up-amount/")
+    calculator = page.locator('[data-calculator="past_due"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    return calculator
+
+
+def test_a_reader_types_amounts_as_on_the_letter_and_gets_the_answer(page, base_url, watch):
+    calculator = open_calculator(page, base_url)
+    expect(calculator.get_by_role("status")).to_have_text("The calculator is ready.")
+    page.get_by_label("Monthly payment").fill("$1,200.00")
+    page.get_by_label("Missed payments").fill("2")
+    page.get_by_role("button", name="Work it out").click()
+
+    answer = calculator.locator(".calc-result")
+    expect(answer).to_be_visible()
+    # 1,200.00 × 2 = 2,400.00; no new balance
+    expect(answer.locator(".calc-answer")).to_have_text("To keep your payment plan, pay $2,400.00: 2 missed payments of $1,200.00.")
+    expect(answer.get_by_role("row", name="Amount to pay")).to_contain_text("$2,400.00")
+    expect(answer.get_by_role("heading", name="Your answer")).to_be_focused()
+    expect(calculator.get_by_role("status")).to_contain_text("$2,400.00")
+
+
+def test_bad_input_gets_a_clear_message_on_the_field_and_keeps_what_was_typed(page, base_url, watch):
+    calculator = open_calculator(page, base_url)
+    payment = page.get_by_label("Monthly payment")
+    payment.fill("1.200,50")
+    page.get_by_label("Missed payments").fill("121")
+    page.get_by_role("button", name="Work it out").click()
+
+    summary = calculator.locator(".calc-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading")).to_have_text("There is a problem")
+    expect(summary.get_by_role("link")).to_have_count(2)
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(payment).to_have_value("1.200,50")
+    expect(payment).to_have_attribute("aria-invalid", "true")
+    expect(payment).to_have_accessible_description(re.compile(r"Error: Your monthly payment must be an amount in dollars and cents"))
+    expect(calculator.locator(".calc-result")).to_be_hidden()
+
+    summary.get_by_role("link", name=re.compile("between 0 and 120")).click()
+    expect(page.get_by_label("Missed payments")).to_be_focused()
+
+    payment.fill("250")
+    page.get_by_label("Missed payments").fill("1")
+    page.get_by_role("button", name="Work it out").click()
+    expect(calculator.locator(".calc-answer")).to_contain_text("$250.00")
+    expect(summary).to_be_hidden()
+    expect(page).not_to_have_title(re.compile(r"^Error: "))
+    expect(payment).not_to_have_attribute("aria-invalid", "true")
+
+
+def test_one_worker_serves_the_visit_across_instant_navigation(page, base_url, watch):
+    page.goto(base_url)
+    assert watch.count(".wasm") == 0, "a page without a calculator must not load the Python runtime"
+    page.evaluate("window.sameDocument = true")
+    page.get_by_role("link", name="catch-up calculator").click()
+    calculator = page.locator('[data-calculator="past_due"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+
+    page.get_by_role("navigation").get_by_role("link", name="Start here").first.click()
+    expect(page).to_have_url(base_url)
+    page.get_by_role("link", name="catch-up calculator").click()
+    expect(calculator).to_have_attribute("data-state", "ready")
+    page.get_by_label("Monthly payment").fill("100")
+    page.get_by_label("Missed payments").fill("3")
+    page.get_by_role("button", name="Work it out").click()
+    expect(calculator.locator(".calc-answer")).to_contain_text("$300.00")
+
+    assert page.evaluate("window.sameDocument") is True, "navigation reloaded the page instead of swapping it"
+    assert watch.count("/pyodide/pyodide.asm.wasm") == 1
+    assert watch.count(".whl") == 1
+
+
+def test_when_the_runtime_cannot_load_the_page_says_so_and_what_to_do(page, base_url):
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(base_url + "catch-up-amount/")
+    calculator = page.locator('[data-calculator="past_due"]')
+    expect(calculator).to_have_attribute("data-state", "error", timeout=READY_TIMEOUT)
+    status = calculator.get_by_role("status")
+    expect(status).to_contain_text("The calculator could not start")
+    expect(status).to_contain_text("work it out by hand")

@@ -1,0 +1,53 @@
+"""The JSON boundary (calculators.web) and the command line that shares it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calculators.web import run, run_json
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args, stdin=""):
+    return subprocess.run([sys.executable, "-m", "calculators", *args], input=stdin, capture_output=True, text=True, cwd=PROJECT)
+
+
+def test_the_example_from_the_readme():
+    done = cli("past_due", stdin='{"monthly_payment": "250", "missed_payments": 2}')
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["result"]["amount_to_cure"] == "500.00"
+
+
+def test_input_errors_exit_1_with_the_errors_in_json():
+    done = cli("past_due", stdin='{"monthly_payment": "abc", "missed_payments": 2}')
+    assert done.returncode == 1
+    answer = json.loads(done.stdout)
+    assert answer["ok"] is False and list(answer["errors"]) == ["monthly_payment"]
+
+
+@pytest.mark.parametrize("stdin", ["", "not json", "[1, 2]", '"text"', "{", "null"])
+def test_input_that_is_not_one_json_object_exits_2_with_one_line(stdin):
+    done = cli("past_due", stdin=stdin)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_an_unknown_calculator_exits_2_naming_the_ones_there_are():
+    done = cli("pastdue", stdin="{}")
+    assert done.returncode == 2
+    assert "past_due" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_json_numbers_with_decimals_stay_exact():
+    # 0.1 + 0.2 in floating point is 0.30000000000000004; parsed as text it stays exact.
+    answer = json.loads(run_json("past_due", '{"monthly_payment": 0.1, "missed_payments": 3, "new_balance_due": 0.2}'))
+    assert answer["result"]["amount_to_cure"] == "0.50"
+
+
+def test_run_refuses_a_payload_that_is_not_an_object():
+    assert run("past_due", ["monthly_payment"])["ok"] is False

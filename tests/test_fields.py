@@ -1,0 +1,82 @@
+"""Field definitions parse input and word their errors so a person can fix them."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from calculators.fields import ChoiceField, DateField, FieldError, MoneyField, WholeNumberField, YesNoField, parse_all
+
+TODAY = dt.date(2026, 11, 28)
+PAYMENT = MoneyField(name="payment", label="Monthly payment", noun="your monthly payment", minimum_allowed=False)
+BALANCE = MoneyField(name="balance", label="Balance", noun="the balance", required=False, default=Decimal("0.00"))
+MISSED = WholeNumberField(name="missed", label="Missed payments", noun="the number of missed payments", maximum=120)
+NOTICE = DateField(name="notice", label="Notice date", noun="the notice date")
+PAY_DAY = DateField(name="pay", label="Pay date", noun="the pay date", required=False, default_today=True)
+REGION = ChoiceField(name="region", label="Where you live", noun="where you live", choices=(("contiguous", "48 states"), ("alaska", "Alaska")))
+FILED = YesNoField(name="filed", label="Filed on time?", noun="whether you filed on time", required=False, default=True)
+
+
+def message(field, raw):
+    with pytest.raises(FieldError) as caught:
+        field.parse(raw, TODAY)
+    return caught.value.message
+
+
+def test_a_required_field_left_empty_asks_for_it_by_name():
+    assert message(PAYMENT, "  ") == "Enter your monthly payment"
+    assert message(PAYMENT, None) == "Enter your monthly payment"
+    assert message(REGION, None) == "Select where you live"
+
+
+def test_an_optional_field_left_empty_takes_its_default():
+    assert BALANCE.parse("", TODAY) == Decimal("0.00")
+    assert PAY_DAY.parse(None, TODAY) == TODAY
+    assert FILED.parse(None, TODAY) is True
+
+
+def test_money_bounds_are_said_in_dollars():
+    assert message(PAYMENT, "0") == "Your monthly payment must be more than $0.00"
+    assert PAYMENT.parse("0.01", TODAY) == Decimal("0.01")
+    assert message(BALANCE, "-0.01") == "The balance must be $0.00 or more"
+    assert BALANCE.parse("100,000,000", TODAY) == Decimal("100000000.00")
+    assert message(BALANCE, "100,000,000.01") == "The balance must be $100,000,000.00 or less"
+
+
+def test_values_of_the_wrong_json_type_are_refused_with_an_example():
+    for raw in (True, 2.5, [1], {"a": 1}):
+        assert "must be written as text, like 1,234.50" in message(PAYMENT, raw)
+
+
+def test_whole_numbers():
+    assert MISSED.parse(" 12 ", TODAY) == 12
+    assert MISSED.parse(0, TODAY) == 0
+    assert message(MISSED, "2.5") == "The number of missed payments must be a whole number, like 2"
+    assert message(MISSED, "9" * 5000) == "The number of missed payments must be a whole number, like 2"
+    assert message(MISSED, "-1") == "The number of missed payments must be between 0 and 120"
+    assert message(MISSED, 121) == "The number of missed payments must be between 0 and 120"
+
+
+def test_dates_are_read_in_us_and_iso_forms_and_must_be_real():
+    assert NOTICE.parse("11/28/2026", TODAY) == dt.date(2026, 11, 28)
+    assert NOTICE.parse("2026-02-28", TODAY) == dt.date(2026, 2, 28)
+    assert message(NOTICE, "2/30/2026") == "The notice date must be a real date: check the month and day"
+    assert message(NOTICE, "2026-02-30") == "The notice date must be a real date: check the month and day"
+    assert message(NOTICE, "0000-01-01") == "The notice date must be a real date: check the month and day"
+    assert message(NOTICE, "28.11.2026") == "The notice date must be a date written as month/day/year, like 11/28/2026"
+    assert message(NOTICE, "1/1/1999") == "The notice date must be between 1/1/2000 and 12/31/2100"
+
+
+def test_choices_and_yes_no():
+    assert REGION.parse("alaska", TODAY) == "alaska"
+    assert message(REGION, "mars") == 'Select where you live: one of "contiguous", "alaska"'
+    assert FILED.parse("No", TODAY) is False
+    assert FILED.parse(True, TODAY) is True
+    assert message(FILED, "maybe") == "Select whether you filed on time: yes or no"
+
+
+def test_parse_all_reports_every_problem_and_unknown_inputs():
+    values, errors = parse_all((PAYMENT, MISSED), {"payment": "x", "missed": "3", "paymnet": "1"}, TODAY)
+    assert values == {"missed": 3}
+    assert set(errors) == {"payment", "paymnet"}
+    assert "missed, payment" in errors["paymnet"]

@@ -1,0 +1,42 @@
+"""Golden cases in CPython, and the same cases in Pyodide (CPython 3.14 in WebAssembly) giving identical text."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from flit_core.wheel import make_wheel_in
+
+from calculators.web import run, run_json
+from golden_cases import check, load_cases
+
+PROJECT = Path(__file__).resolve().parent.parent
+CASES = load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_golden_case_in_cpython(case):
+    check(case, run(case.calculator, case.input, case.today_date))
+
+
+@pytest.fixture(scope="module")
+def pyodide_answers(tmp_path_factory):
+    wheel = make_wheel_in(PROJECT / "pyproject.toml", tmp_path_factory.mktemp("wheel")).file
+    request = {"wheel": str(wheel), "requests": [case.request() for case in CASES]}
+    done = subprocess.run(
+        ["node", "tests/pyodide_runner.mjs"], cwd=PROJECT, input=json.dumps(request), capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+def test_pyodide_runs_cpython_3_14(pyodide_answers):
+    assert pyodide_answers["python"].startswith("3.14.")
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[case.id for case in CASES])
+def test_golden_case_gives_identical_text_in_pyodide(pyodide_answers, index):
+    case = CASES[index]
+    in_pyodide = pyodide_answers["answers"][index]
+    assert in_pyodide == run_json(case.calculator, json.dumps(case.input), case.today)
+    check(case, json.loads(in_pyodide))
