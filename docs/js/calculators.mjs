@@ -27,7 +27,10 @@ function startWorker() {
       return;
     }
     worker.addEventListener("message", ({ data }) => {
-      if (data.type === "ready") resolve();
+      if (data.type === "ready") {
+        performance.mark("calculator-ready");
+        resolve();
+      }
       else if (data.type === "failed") reject(new Error(data.reason));
       else if (data.type === "answer") {
         waiting.get(data.id)?.(data);
@@ -152,7 +155,7 @@ function bind(root) {
   const form = root.querySelector("form");
   setState(root, "loading", STATUS.loading);
   startWorker().then(
-    () => setState(root, "ready", STATUS.ready),
+    () => root.dataset.state === "loading" && setState(root, "ready", STATUS.ready),
     (error) => setState(root, "error", STATUS.failed(error.message)),
   );
 
@@ -161,6 +164,7 @@ function bind(root) {
     if (root.dataset.state === "error" || root.dataset.state === "busy") return;
     const before = root.dataset.state;
     setState(root, "busy", before === "ready" ? STATUS.busy : undefined);
+    performance.mark("calculator-asked");
     const reply = await ask(name, readAnswers(form));
     if (reply.failure) {
       setState(root, "error", STATUS.failed(reply.failure));
@@ -172,6 +176,7 @@ function bind(root) {
       root.querySelector(".calc-result").hidden = true;
       setState(root, "ready", `Answer ready. ${answer.result.summary}`);
       showResult(root, name, answer.result);
+      performance.mark("calculator-answered");
     } else {
       root.querySelector(".calc-result").hidden = true;
       const count = Object.keys(answer.errors).length;

@@ -1,0 +1,50 @@
+# Two commands set up a fresh machine: `make serve` and `make test`.
+# Each installs what it needs: Python packages into .venv (pinned by constraints.txt),
+# the pinned Pyodide and axe-core from package-lock.json, and Debian's Chromium for tests.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve dev test build bench lock clean
+
+serve: build
+	@echo "Serving the guide at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site $(PORT)
+
+# Live-reloading server for writing pages; `make serve` serves exactly what gets deployed.
+dev: $(BIN)/.installed node_modules/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: $(BIN)/.installed node_modules/.installed
+	$(BIN)/mkdocs build --strict
+
+test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
+	$(BIN)/python tests/bench.py
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+/usr/bin/chromium /usr/bin/pdftotext:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
+
+# Re-pin the Python packages after changing pyproject.toml's dev extras on purpose.
+lock: $(BIN)/.installed
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

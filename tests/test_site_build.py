@@ -1,0 +1,67 @@
+"""What the build puts in the site: the pinned runtime files only, and a pure wheel of the calculators."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+        cwd=PROJECT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return target
+
+
+def test_exactly_the_five_runtime_files_are_served(site):
+    assert {path.name for path in (site / "pyodide").iterdir()} == RUNTIME
+
+
+def test_the_runtime_is_the_pinned_version_copied_unchanged(site):
+    pinned = json.loads((PROJECT / "package.json").read_text())["dependencies"]["pyodide"]
+    installed = PROJECT / "node_modules" / "pyodide"
+    assert json.loads((installed / "package.json").read_text())["version"] == pinned
+    for name in RUNTIME:
+        assert (site / "pyodide" / name).read_bytes() == (installed / name).read_bytes(), name
+
+
+def test_the_calculators_wheel_is_pure_python_and_named_in_build_info(site):
+    wheels = list((site / "py").glob("*.whl"))
+    assert [wheel.name for wheel in wheels] == ["calculators-0.1.0-py3-none-any.whl"]
+    names = zipfile.ZipFile(wheels[0]).namelist()
+    assert "calculators/web.py" in names
+    assert not any(name.startswith(("tests/", "docs/")) or name.endswith(".pyc") for name in names)
+    info = (site / "js" / "build-info.mjs").read_text()
+    assert '"wheel": "py/calculators-0.1.0-py3-none-any.whl"' in info
+
+
+def test_the_calculator_page_has_the_form_made_from_the_field_definitions(site):
+    from calculators import past_due
+
+    html = (site / "catch-up-amount" / "index.html").read_text()
+    assert "<!-- calculator:" not in html
+    for field in past_due.FIELDS:
+        assert f'id="past_due-{field.name}"' in html
+        assert re.search(rf'<label class="calc-label" for="past_due-{field.name}">{re.escape(field.label)}', html)
+    assert 'aria-describedby="past_due-monthly_payment-hint"' in html
+
+
+def test_no_page_names_another_origin_in_a_script_style_or_font(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        assert not re.search(r'<script[^>]+src="(https?:)?//', html), page
+        assert not re.search(r'<link(?![^>]*rel="canonical")[^>]+href="(https?:)?//', html), page
+        assert "fonts.googleapis" not in html, page
