@@ -1,16 +1,28 @@
-"""Past-due amount: what it takes to bring a payment plan back into good standing.
+"""Past-due amount: what it takes to keep a payment plan, and what you would owe if it ends.
 
-To stop the termination a CP523 announces, you pay the installments you missed
-and any newer tax bill that was not paid in full (IRM 5.14.11 lists both as
-reasons a plan goes into default).
+To stop the termination a CP523 announces, you pay the installments you missed and
+any newer tax bill that was not paid in full. With the figures printed on the notice,
+this also estimates the balance on a given day if the plan ends (interest compounded
+daily, failure-to-pay penalty by the month) and how the balance falls if the plan is kept.
 """
 
+import datetime as dt
 from decimal import Decimal
 
-from .fields import MoneyField, WholeNumberField
+from . import failure_to_pay, interest, parameters
+from .dates import add_months, month_starts
+from .fields import ChoiceField, DateField, MoneyField, WholeNumberField, YesNoField, us_date
 from .money import dollars, to_cents
 
-TITLE = "Catch-up amount"
+TITLE = "Catch-up amount and what you would owe"
+
+DAYS_TO_RESPOND = parameters.get("notice.days_to_respond")
+PROJECTION_MONTHS = 24
+# A bound on the month-by-month simulation, not a legal figure: 50 years of payments.
+LONGEST_SIMULATION_MONTHS = 600
+
+_normal = failure_to_pay.NORMAL.values[-1].value
+_after_levy = failure_to_pay.AFTER_LEVY_NOTICE.values[-1].value
 
 FIELDS = (
     MoneyField(
@@ -37,32 +49,300 @@ FIELDS = (
         required=False,
         default=Decimal("0.00"),
     ),
+    DateField(
+        name="notice_date",
+        label="Notice date",
+        noun="the notice date",
+        hint="Printed at the top right of your CP523.",
+        required=False,
+        earliest=interest.first_day_with_rate(),
+    ),
+    MoneyField(
+        name="tax_owed",
+        label="Tax you owe",
+        noun="the tax you owe",
+        hint="The tax line in the amounts box of your notice, before penalty and interest.",
+        required=False,
+    ),
+    MoneyField(
+        name="penalty_so_far",
+        label="Penalty so far",
+        noun="the penalty so far",
+        hint="The failure-to-pay penalty line on your notice. Leave this empty if there is none.",
+        required=False,
+    ),
+    MoneyField(
+        name="interest_so_far",
+        label="Interest so far",
+        noun="the interest so far",
+        hint="The interest line on your notice. Leave this empty if there is none.",
+        required=False,
+    ),
+    DateField(
+        name="termination_date",
+        label="Date your plan would end",
+        noun="the date your plan would end",
+        hint=f"Your notice prints it. If you leave this empty, we assume {DAYS_TO_RESPOND.values[-1].value} days after the notice date.",
+        required=False,
+    ),
+    DateField(
+        name="pay_date",
+        label="Date you would pay",
+        noun="the date you would pay",
+        hint="The day the estimate is for. If you leave this empty, we use today.",
+        required=False,
+        default_today=True,
+    ),
+    YesNoField(
+        name="filed_on_time",
+        label="Did you file your tax return on time?",
+        noun="whether you filed your return on time",
+        hint="Count an extension you were given as on time. This decides the penalty rate while the plan lasts.",
+        required=False,
+        default=True,
+    ),
+    ChoiceField(
+        name="rate_after_termination",
+        label="Penalty rate after the plan ends",
+        noun="the penalty rate after the plan ends",
+        hint="The usual rate applies unless the IRS has also sent a final notice of intent to levy (such as LT11 or CP504). Ask the IRS if you are not sure.",
+        choices=(
+            (f"{_normal}", f"{_normal}% a month (the usual rate)"),
+            (f"{_after_levy}", f"{_after_levy}% a month (after a final notice of intent to levy)"),
+        ),
+        required=False,
+        default=f"{_normal}",
+    ),
 )
 
+NOTICE_FIELDS = ("notice_date", "tax_owed", "penalty_so_far", "interest_so_far", "termination_date")
 
-def calculate(values: dict, today) -> dict:
+
+def wants_estimate(values: dict) -> bool:
+    return any(values[name] is not None for name in NOTICE_FIELDS)
+
+
+def check(values: dict, today: dt.date) -> dict:
+    """Rules between fields: the notice figures come as a group, and the dates in order."""
+    if not wants_estimate(values):
+        return {}
+    errors = {}
+    if values["notice_date"] is None:
+        errors["notice_date"] = "Enter the notice date, printed at the top of your notice, to estimate what you would owe"
+    if values["tax_owed"] is None:
+        errors["tax_owed"] = "Enter the tax you owe, from the amounts box of your notice, to estimate what you would owe"
+    notice = values["notice_date"]
+    if notice is None:
+        return errors
+    if notice > today:
+        errors["notice_date"] = f"The notice date must be today ({us_date(today)}) or earlier"
+    if values["termination_date"] is not None and values["termination_date"] < notice:
+        errors["termination_date"] = f"The date your plan would end must be on or after the notice date ({us_date(notice)})"
+    if values["pay_date"] < notice:
+        errors["pay_date"] = f"The date you would pay must be on or after the notice date ({us_date(notice)})"
+    return errors
+
+
+def calculate(values: dict, today: dt.date) -> dict:
     monthly = values["monthly_payment"]
     missed = values["missed_payments"]
     missed_installments = to_cents(monthly * missed)
     new_balance = to_cents(values["new_balance_due"])
     amount_to_cure = missed_installments + new_balance
-    return {
+    result = {
         "amount_to_cure": amount_to_cure,
-        "cure_parts": {
-            "missed_installments": missed_installments,
-            "new_balance_due": new_balance,
-        },
-        "summary": _summary(amount_to_cure, missed, monthly, new_balance),
+        "cure_parts": {"missed_installments": missed_installments, "new_balance_due": new_balance},
+        "termination_date": None,
+        "payoff": None,
+        "more_each_month": None,
+        "penalty_months": None,
+        "rates_used": [],
+        "projection": [],
+        "months_to_pay_off_if_kept": None,
+        "notes": [],
+    }
+    if not wants_estimate(values):
+        result["summary"] = _cure_sentence(amount_to_cure, missed, monthly, new_balance)
+        result["notes"].append(
+            "Add the figures from your notice (the notice date and the tax you owe, with any penalty and interest) "
+            "to see what you would owe if your plan ends, and how fast that grows."
+        )
+        return result
+    result.update(_estimate(values, missed_installments))
+    ended = result["payoff"]
+    result["summary"] = (
+        _cure_sentence(amount_to_cure, missed, monthly, new_balance, before=result["termination_date"])
+        + f" If your plan ends, you would owe about {dollars(ended['total'])} on {us_date(ended['as_of'])},"
+        + f" about {dollars(result['more_each_month'])} more each month."
+    )
+    return result
+
+
+class Balance:
+    """What is owed, split as the IRS splits it. Payments go to tax, then penalty, then interest."""
+
+    def __init__(self, tax: Decimal, penalty: Decimal, interest_owed: Decimal):
+        self.tax = tax
+        self.penalty_earning_interest = penalty  # penalty shown on the notice
+        self.penalty_added = Decimal(0)  # penalty added by this estimate: left out of the interest base
+        self.interest = interest_owed
+
+    @property
+    def total(self) -> Decimal:
+        return self.tax + self.penalty_earning_interest + self.penalty_added + self.interest
+
+    def add_interest(self, after: dt.date, through: dt.date) -> None:
+        base = self.tax + self.penalty_earning_interest + self.interest
+        self.interest += base * interest.factor_between(after, through) - base
+
+    def pay(self, amount: Decimal) -> None:
+        for part in ("tax", "penalty_earning_interest", "penalty_added", "interest"):
+            applied = min(amount, getattr(self, part))
+            setattr(self, part, getattr(self, part) - applied)
+            amount -= applied
+
+
+def _estimate(values: dict, missed_installments: Decimal) -> dict:
+    notice = values["notice_date"]
+    tax = values["tax_owed"]
+    penalty_so_far = values["penalty_so_far"] or Decimal(0)
+    interest_so_far = values["interest_so_far"] or Decimal(0)
+    termination = values["termination_date"] or notice + dt.timedelta(days=int(DAYS_TO_RESPOND.at(notice).value))
+    pay_date = values["pay_date"]
+    in_agreement_rate = failure_to_pay.rate_while_in_agreement(values["filed_on_time"], notice)
+    after_rate = failure_to_pay.rate_after_termination(values["rate_after_termination"], notice)
+    penalty_room = failure_to_pay.room_under_maximum(tax, penalty_so_far, notice)
+
+    def if_ended(day: dt.date) -> dict:
+        """Owed on `day` if the plan ends and nothing is paid."""
+        months = month_starts(notice, day)
+        rate_months = sum((in_agreement_rate if start < termination else after_rate) for start in months)
+        uncapped = tax * rate_months / 100
+        new_penalty = min(uncapped, penalty_room)
+        base = tax + penalty_so_far + interest_so_far
+        owed_interest = to_cents(interest_so_far + base * interest.factor_between(notice, day) - base)
+        owed_penalty = to_cents(penalty_so_far + new_penalty)
+        return {
+            "as_of": day,
+            "tax": tax,
+            "penalty": owed_penalty,
+            "interest": owed_interest,
+            "total": tax + owed_penalty + owed_interest,
+            "months": len(months),
+            "capped": uncapped >= penalty_room,
+        }
+
+    payoff = if_ended(pay_date)
+    month_later = if_ended(add_months(pay_date, 1))
+    quarters = interest.quarters_between(notice, pay_date)
+    kept, months_to_pay_off = _if_kept(values, missed_installments, tax, penalty_so_far, interest_so_far, in_agreement_rate, penalty_room)
+    projection = []
+    for month in range(1, PROJECTION_MONTHS + 1):
+        day = add_months(notice, month)
+        projection.append({"month": f"{day:%Y-%m}", "if_ended": if_ended(day)["total"], "if_kept": kept[month]})
+    return {
+        "termination_date": termination,
+        "payoff": {key: payoff[key] for key in ("as_of", "tax", "penalty", "interest", "total")},
+        "more_each_month": month_later["total"] - payoff["total"],
+        "penalty_months": payoff["months"],
+        "rates_used": [
+            {
+                "quarter": quarter.quarter,
+                "rate_percent": f"{quarter.rate_percent}",
+                "days": quarter.days,
+                "source": quarter.source.url,
+                "grade": quarter.grade,
+                "assumed": quarter.assumed,
+            }
+            for quarter in quarters
+        ],
+        "projection": projection,
+        "months_to_pay_off_if_kept": months_to_pay_off,
+        "notes": _notes(values, termination, quarters, payoff, in_agreement_rate, after_rate, months_to_pay_off),
     }
 
 
-def _summary(total, missed, monthly, new_balance) -> str:
+def _if_kept(values, missed_installments, tax, penalty_so_far, interest_so_far, penalty_rate, penalty_room):
+    """Balance left after each month's payment if you catch up now and keep paying.
+
+    Returns (balances by month number, months until paid off or None). Month 0 is the
+    notice date, when the missed installments are paid.
+    """
+    notice = values["notice_date"]
+    balance = Balance(tax, penalty_so_far, interest_so_far)
+    balance.pay(missed_installments)
+    balances = [to_cents(balance.total)]
+    for month in range(1, LONGEST_SIMULATION_MONTHS + 1):
+        start, end = add_months(notice, month - 1), add_months(notice, month)
+        if balance.total > 0:
+            new_penalty = min(balance.tax * penalty_rate / 100, penalty_room)
+            penalty_room -= new_penalty
+            balance.penalty_added += new_penalty
+            balance.add_interest(start, end)
+            balance.pay(values["monthly_payment"])
+        balances.append(to_cents(balance.total))
+        if balance.total <= 0 and month >= PROJECTION_MONTHS:
+            break
+    paid_off = next((month for month, left in enumerate(balances) if left <= 0), None)
+    return balances, paid_off
+
+
+def _cure_sentence(total, missed, monthly, new_balance, before: dt.date | None = None) -> str:
     if not total:
-        return "You have nothing to catch up on from these figures. Call the number on your notice to find out why it was sent."
+        return "You have no missed payments or new balance to catch up on from these figures. Call the number on your notice to find out why it was sent."
     parts = []
     if missed:
         payments = "payment" if missed == 1 else "payments"
         parts.append(f"{missed} missed {payments} of {dollars(monthly)}")
     if new_balance:
         parts.append(f"the new tax balance of {dollars(new_balance)}")
-    return f"To keep your payment plan, pay {dollars(total)}: " + " and ".join(parts) + "."
+    when = f" before {us_date(before)}" if before else ""
+    return f"To keep your payment plan, pay {dollars(total)}{when}: " + " and ".join(parts) + "."
+
+
+def _notes(values, termination, quarters, payoff, in_agreement_rate, after_rate, months_to_pay_off) -> list[str]:
+    notice = values["notice_date"]
+    notes = []
+    if values["termination_date"] is None:
+        days = DAYS_TO_RESPOND.at(notice).value
+        notes.append(
+            f"You did not enter the date your plan would end, so this estimate assumes {days} days after the notice date: "
+            f"{us_date(termination)}. Your notice prints the real date."
+        )
+    notes.append(
+        f"Penalty: {in_agreement_rate}% of the tax for each month or part of a month that starts before {us_date(termination)} "
+        f"(while the plan lasts), then {after_rate}% a month. Months or part months counted up to {us_date(payoff['as_of'])}: {payoff['months']}."
+    )
+    if payoff["capped"]:
+        maximum = failure_to_pay.MAXIMUM.at(notice).value
+        notes.append(f"The penalty has reached its limit of {maximum}% of the tax, so it stops growing.")
+    notes.append(
+        "Interest is compounded daily at the IRS rate for each calendar quarter, divided by 365 days (366 in a leap year). "
+        "Interest on penalty added during this estimate is left out, so the real figure may be slightly higher."
+    )
+    assumed = [quarter for quarter in quarters if quarter.assumed]
+    if assumed:
+        span = assumed[0].quarter if len(assumed) == 1 else f"{assumed[0].quarter} to {assumed[-1].quarter}"
+        notes.append(
+            f"This estimate needs IRS interest rates for {span}, which are not published in our data "
+            f"(it has rates up to {us_date(interest.RATE.known_until)}). It uses the latest known rate, "
+            f"{interest.RATE.values[-1].value}% a year; the real rate may differ."
+        )
+    unconfirmed = [quarter.quarter for quarter in quarters if quarter.grade != "primary" and not quarter.assumed]
+    if unconfirmed:
+        notes.append(
+            f"The interest rates used for {', '.join(unconfirmed)} are not yet confirmed from the IRS itself. Confirm them with the IRS."
+        )
+    last_shown = add_months(notice, PROJECTION_MONTHS)
+    if interest.RATE.is_beyond_known(last_shown):
+        notes.append(
+            f"The month-by-month figures after {us_date(interest.RATE.known_until)} use the latest known interest rate, "
+            f"{interest.RATE.values[-1].value}% a year, because later rates are not published yet."
+        )
+    if months_to_pay_off is None:
+        notes.append(
+            f"At {dollars(values['monthly_payment'])} a month, the balance would not be paid off within "
+            f"{LONGEST_SIMULATION_MONTHS // 12} years: the payment does not keep up with the interest and penalty. "
+            "Ask the IRS about a higher payment or another option."
+        )
+    return notes

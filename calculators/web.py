@@ -34,7 +34,7 @@ def run(name: str, payload: dict, today: dt.date | None = None) -> dict:
     today = today or dt.date.today()
     values, errors = fields.parse_all(module.FIELDS, payload, today)
     if not errors:
-        errors = getattr(module, "check", lambda values: {})(values)
+        errors = module.check(values, today) if hasattr(module, "check") else {}
     if errors:
         return {"ok": False, "errors": errors}
     return {"ok": True, "result": _plain(module.calculate(values, today))}

@@ -1,0 +1,32 @@
+"""Calendar arithmetic the IRS rules need: months that start on the notice's day, quarters, year lengths."""
+
+import calendar
+import datetime as dt
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month, `months` later; the 31st becomes the month's last day where needed."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def quarter_label(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def days_in_year(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
+
+
+def month_starts(first: dt.date, before: dt.date) -> list[dt.date]:
+    """Start of each month (or part of a month) from `first` that begins before `before`."""
+    starts = []
+    while (start := add_months(first, len(starts))) < before:
+        starts.append(start)
+    return starts
