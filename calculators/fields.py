@@ -208,6 +208,19 @@ class YesNoField(Field):
         raise FieldError(f"Select {self.noun}: yes or no")
 
 
+@dataclass(frozen=True)
+class Group:
+    """Fields shown together on the form; a group with a title becomes a fieldset with a legend."""
+
+    title: str
+    fields: tuple[Field, ...]
+    hint: str = ""
+
+
+def fields_of(groups: tuple[Group, ...]) -> tuple[Field, ...]:
+    return tuple(field for group in groups for field in group.fields)
+
+
 def parse_all(fields: tuple[Field, ...], payload: dict, today: dt.date) -> tuple[dict, dict]:
     """Parse every field; return (values, errors), errors keyed by field name."""
     values, errors = {}, {}

@@ -7,11 +7,11 @@ daily, failure-to-pay penalty by the month) and how the balance falls if the pla
 """
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from . import failure_to_pay, interest, parameters
 from .dates import add_months, month_starts
-from .fields import ChoiceField, DateField, MoneyField, WholeNumberField, YesNoField, us_date
+from .fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, YesNoField, fields_of, us_date
 from .money import dollars, to_cents
 
 TITLE = "Catch-up amount and what you would owe"
@@ -24,7 +24,7 @@ LONGEST_SIMULATION_MONTHS = 600
 _normal = failure_to_pay.NORMAL.values[-1].value
 _after_levy = failure_to_pay.AFTER_LEVY_NOTICE.values[-1].value
 
-FIELDS = (
+YOUR_PLAN = (
     MoneyField(
         name="monthly_payment",
         label="Monthly payment",
@@ -49,6 +49,9 @@ FIELDS = (
         required=False,
         default=Decimal("0.00"),
     ),
+)
+
+FROM_THE_NOTICE = (
     DateField(
         name="notice_date",
         label="Notice date",
@@ -85,6 +88,9 @@ FIELDS = (
         hint=f"Your notice prints it. If you leave this empty, we assume {DAYS_TO_RESPOND.values[-1].value} days after the notice date.",
         required=False,
     ),
+)
+
+ESTIMATE_SETTINGS = (
     DateField(
         name="pay_date",
         label="Date you would pay",
@@ -115,7 +121,19 @@ FIELDS = (
     ),
 )
 
-NOTICE_FIELDS = ("notice_date", "tax_owed", "penalty_so_far", "interest_so_far", "termination_date")
+GROUPS = (
+    Group("Your payment plan", YOUR_PLAN),
+    Group(
+        "From your notice (optional)",
+        FROM_THE_NOTICE,
+        hint="Add these to see what you would owe if your plan ends. They are printed on your CP523: "
+        "the notice date at the top, and the tax, penalty and interest in the box of amounts.",
+    ),
+    Group("For the estimate", ESTIMATE_SETTINGS),
+)
+FIELDS = fields_of(GROUPS)
+
+NOTICE_FIELDS = tuple(field.name for field in FROM_THE_NOTICE)
 
 
 def wants_estimate(values: dict) -> bool:
@@ -158,6 +176,7 @@ def calculate(values: dict, today: dt.date) -> dict:
         "penalty_months": None,
         "rates_used": [],
         "projection": [],
+        "chart": None,
         "months_to_pay_off_if_kept": None,
         "notes": [],
     }
@@ -257,6 +276,7 @@ def _estimate(values: dict, missed_installments: Decimal) -> dict:
             for quarter in quarters
         ],
         "projection": projection,
+        "chart": _chart(projection),
         "months_to_pay_off_if_kept": months_to_pay_off,
         "notes": _notes(values, termination, quarters, payoff, in_agreement_rate, after_rate, months_to_pay_off),
     }
@@ -287,6 +307,32 @@ def _if_kept(values, missed_installments, tax, penalty_so_far, interest_so_far, 
     return balances, paid_off
 
 
+def _chart(projection: list[dict]) -> dict:
+    """Heights for drawing the two paths, in thousandths of the chart's top, so the page does no arithmetic on money."""
+    highest = max(max(row["if_ended"], row["if_kept"]) for row in projection)
+    top = _round_top(highest)
+
+    def height(amount: Decimal) -> int:
+        return int((amount * 1000 / top).to_integral_value(rounding=ROUND_HALF_UP))
+
+    return {
+        "top": top,
+        "ticks": [top * step / 4 for step in range(5)],
+        "points": [{"month": row["month"], "if_ended": height(row["if_ended"]), "if_kept": height(row["if_kept"])} for row in projection],
+    }
+
+
+ROUND_STEPS = tuple(Decimal(step) for step in ("1", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10"))
+
+
+def _round_top(amount: Decimal) -> Decimal:
+    """A round number at or above `amount` for the chart's top line."""
+    if amount <= 0:
+        return Decimal(1)
+    power = Decimal(10) ** amount.adjusted()
+    return next(step * power for step in ROUND_STEPS if step * power >= amount)
+
+
 def _cure_sentence(total, missed, monthly, new_balance, before: dt.date | None = None) -> str:
     if not total:
         return "You have no missed payments or new balance to catch up on from these figures. Call the number on your notice to find out why it was sent."
@@ -303,6 +349,11 @@ def _cure_sentence(total, missed, monthly, new_balance, before: dt.date | None =
 def _notes(values, termination, quarters, payoff, in_agreement_rate, after_rate, months_to_pay_off) -> list[str]:
     notice = values["notice_date"]
     notes = []
+    if months_to_pay_off is not None:
+        notes.append(
+            f"If you catch up and keep paying {dollars(values['monthly_payment'])} a month, the balance would be paid off "
+            f"in about {months_to_pay_off} months, by {us_date(add_months(notice, months_to_pay_off))}."
+        )
     if values["termination_date"] is None:
         days = DAYS_TO_RESPOND.at(notice).value
         notes.append(

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 
+from calculators.fields import Group
 from calculators.web import UnknownCalculator, calculator
 
 MARKER = re.compile(r"<!--\s*calculator:\s*(\w+)\s*-->")
@@ -34,7 +35,8 @@ def render_form(name: str) -> str:
         module = calculator(name)
     except UnknownCalculator as error:
         raise PluginError(str(error)) from None
-    return _templates.get_template("form.html").render(name=name, calculator=module, fields=module.FIELDS)
+    groups = getattr(module, "GROUPS", None) or (Group("", module.FIELDS),)
+    return _templates.get_template("form.html").render(name=name, calculator=module, groups=groups)
 
 
 def on_page_content(html, page, **kwargs):

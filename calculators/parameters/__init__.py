@@ -59,6 +59,22 @@ class Parameter:
         return self.known_until is not None and day > self.known_until
 
 
+UNIT_FORMATS = {
+    "days": "{} days",
+    "percent": "{}%",
+    "percent_per_month": "{}% a month",
+    "percent_per_year": "{}% a year",
+    "dollars": "${}",
+}
+
+
+def describe(amount: Decimal, unit: str) -> str:
+    """A figure as a reader sees it: "30 days", "0.25% a month", "$89"."""
+    if unit == "dollars":
+        return f"${amount:,}"
+    return UNIT_FORMATS[unit].format(amount)
+
+
 def _number(text: object) -> Decimal:
     if not isinstance(text, str):
         raise TypeError(f"figures are written as strings, got {text!r}")
