@@ -154,6 +154,7 @@ def check(values: dict, today: dt.date) -> dict:
         return errors
     if notice > today:
         errors["notice_date"] = f"The notice date must be today ({us_date(today)}) or earlier"
+        return errors
     if values["termination_date"] is not None and values["termination_date"] < notice:
         errors["termination_date"] = f"The date your plan would end must be on or after the notice date ({us_date(notice)})"
     if values["pay_date"] < notice:

@@ -17,6 +17,13 @@ from calculators import parameters
 FIGURE = re.compile(r"\[\[figure:([\w.]+)\]\]")
 SOURCES = "<!-- sources -->"
 
+# A figure not taken from an official source says so wherever a page quotes it.
+GRADE_CAVEATS = {
+    "primary": "",
+    "secondary": " (from a secondary source: confirm it with the IRS)",
+    "unverified": " (not yet confirmed: check it with the IRS)",
+}
+
 _templates = None
 
 
@@ -31,7 +38,12 @@ def figure_text(dotted: str, page) -> str:
         parameter = parameters.get(dotted)
     except (KeyError, ValueError, FileNotFoundError):
         raise PluginError(f"{page.file.src_uri}: no figure called {dotted!r} in calculators/parameters/") from None
-    return parameters.describe(parameter.at(dt.date.today()).value, parameter.unit)
+    today = dt.date.today()
+    value = parameter.at(today)
+    text = parameters.describe(value.value, parameter.unit)
+    if parameter.is_beyond_known(today):
+        return f"{text} (the latest we know of; a newer figure may apply, so check with the IRS)"
+    return text + GRADE_CAVEATS[value.grade]
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -89,3 +89,49 @@ def test_when_the_runtime_cannot_load_the_page_says_so_and_what_to_do(page, base
     status = calculator.get_by_role("status")
     expect(status).to_contain_text("The calculator could not start")
     expect(status).to_contain_text("work it out by hand")
+
+
+def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and_working(page, base_url, watch):
+    calculator = open_calculator(page, base_url)
+    page.get_by_label("Monthly payment").fill("$1,200.00")
+    page.get_by_label("Missed payments").fill("1")
+    page.get_by_label("Notice date").fill("11/2/2026")
+    page.get_by_label("Tax you owe").fill("$10,000.00")
+    page.get_by_label("Penalty so far").fill("500")
+    page.get_by_label("Interest so far").fill("300")
+    page.get_by_label("Date you would pay").fill("11/28/2026")
+    page.get_by_role("button", name="Work it out").click()
+
+    answer = calculator.locator(".calc-result")
+    # The golden case "The estimate from the notice" works these figures out:
+    # interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98; penalty 500.00 + 0.25% × 10,000 = 525.00
+    expect(answer.locator(".calc-answer")).to_have_text(
+        "To keep your payment plan, pay $1,200.00 before 12/2/2026: 1 missed payment of $1,200.00. "
+        "If your plan ends, you would owe about $10,878.98 on 11/28/2026, about $112.62 more each month."
+    )
+    owed = answer.get_by_role("table", name="If your plan ends: what you would owe on 11/28/2026")
+    expect(owed.get_by_role("row", name="Interest")).to_contain_text("$353.98")
+    expect(owed.get_by_role("row", name="Total")).to_contain_text("$10,878.98")
+
+    expect(answer.locator(".calc-chart svg path")).to_have_count(2)
+    by_month = answer.get_by_role("table", name="Balance at each month after the notice")
+    expect(by_month.locator("tbody tr")).to_have_count(24)
+    expect(by_month.locator("tbody tr").first.get_by_role("rowheader")).to_have_text("December 2026")
+    rates = answer.get_by_role("table", name="IRS interest rates for each quarter of the estimate")
+    expect(rates.locator("tbody tr")).to_have_count(1)
+    expect(rates.locator("tbody tr").first).to_contain_text("2026-Q4")
+    expect(rates.get_by_role("link")).to_have_attribute("href", "https://www.irs.gov/payments/quarterly-interest-rates")
+
+
+def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, base_url, watch):
+    calculator = open_calculator(page, base_url)
+    page.get_by_label("Monthly payment").fill("250")
+    page.get_by_label("Missed payments").fill("1")
+    page.get_by_label("Notice date").fill("11/2/2026")
+    page.get_by_label("Tax you owe").fill("1000")
+    page.get_by_label("Date you would pay").fill("10/1/2026")
+    page.get_by_role("button", name="Work it out").click()
+    expect(calculator.locator(".calc-error-summary")).to_be_focused()
+    expect(page.get_by_label("Date you would pay")).to_have_accessible_description(
+        re.compile(r"Error: The date you would pay must be on or after the notice date \(11/2/2026\)")
+    )

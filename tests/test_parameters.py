@@ -1,0 +1,81 @@
+"""The figures' own structure: a broken or incomplete data file must fail here, not mislead a reader."""
+
+import datetime as dt
+import tomllib
+from decimal import Decimal
+from importlib.resources import files
+
+import pytest
+
+from calculators import parameters
+from calculators.dates import add_months
+
+FOLDER = files("calculators.parameters")
+FILES = parameters.files_with_parameters()
+ALL = [figure for name in FILES for figure in parameters.load(name).values()]
+
+
+def raw(name):
+    return tomllib.loads(FOLDER.joinpath(f"{name}.toml").read_text())
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_unknown_keys_and_every_required_one(name):
+    for figure_name, figure in raw(name).items():
+        assert set(figure) <= parameters.PARAMETER_KEYS, (figure_name, set(figure) - parameters.PARAMETER_KEYS)
+        assert {"description", "unit", "last_reviewed", "values"} <= set(figure), figure_name
+        assert isinstance(figure["last_reviewed"], dt.date)
+        assert figure["values"], figure_name
+        for value in figure["values"]:
+            assert set(value) <= parameters.VALUE_KEYS, (figure_name, set(value) - parameters.VALUE_KEYS)
+            assert {"effective", "value", "grade", "source"} <= set(value), figure_name
+            assert isinstance(value["effective"], dt.date), figure_name
+
+
+@pytest.mark.parametrize("figure", ALL, ids=[figure.id for figure in ALL])
+def test_every_value_is_dated_graded_and_sourced(figure):
+    assert figure.unit in parameters.UNIT_FORMATS
+    assert figure.last_reviewed <= dt.date.today()
+    effective = [value.effective for value in figure.values]
+    assert effective == sorted(set(effective)), "effective dates must be distinct"
+    for value in figure.values:
+        assert value.grade in parameters.GRADES
+        assert value.source.url.startswith("https://"), value.source
+        assert value.source.title
+        amounts = value.value.values() if isinstance(value.value, dict) else [value.value]
+        assert all(isinstance(amount, Decimal) and amount.is_finite() and amount >= 0 for amount in amounts)
+        if value.grade != "primary":
+            assert value.note, f"{figure.id} {value.effective}: a {value.grade} figure must say why in a note"
+
+
+def test_every_source_is_cited_and_every_citation_exists():
+    cited = {value.source.id for figure in ALL for value in figure.values}
+    assert cited == set(parameters.sources())
+
+
+def test_numbers_are_written_as_strings_never_floats():
+    for name in FILES:
+        for figure in raw(name).values():
+            for value in figure["values"]:
+                items = value["value"].values() if isinstance(value["value"], dict) else [value["value"]]
+                assert all(isinstance(item, str) for item in items)
+
+
+@pytest.mark.parametrize("figure", [f for f in ALL if f.period == "quarter"], ids=lambda f: f.id)
+def test_quarterly_figures_have_no_gaps_and_end_at_known_until(figure):
+    starts = [value.effective for value in figure.values]
+    assert all(start.day == 1 and start.month in (1, 4, 7, 10) for start in starts)
+    assert all(add_months(earlier, 3) == later for earlier, later in zip(starts, starts[1:]))
+    assert figure.known_until == add_months(starts[-1], 3) - dt.timedelta(days=1)
+
+
+def test_a_date_before_the_first_value_is_refused_not_guessed():
+    rate = parameters.get("interest.underpayment_rate")
+    with pytest.raises(parameters.BeforeFirstValue):
+        rate.at(rate.values[0].effective - dt.timedelta(days=1))
+
+
+def test_figures_are_described_for_people():
+    assert parameters.describe(Decimal("0.25"), "percent_per_month") == "0.25% a month"
+    assert parameters.describe(Decimal("30"), "days") == "30 days"
+    assert parameters.describe(Decimal("1250"), "dollars") == "$1,250"

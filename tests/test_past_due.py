@@ -1,0 +1,65 @@
+"""Rules of the past-due estimate that golden figures alone do not show: what it says, and when."""
+
+import datetime as dt
+from decimal import Decimal
+
+from calculators.web import run
+
+TODAY = dt.date(2026, 11, 28)
+NOTICE = {"monthly_payment": "250", "missed_payments": 2, "notice_date": "2026-11-02", "tax_owed": "10000"}
+
+
+def result(payload, today=TODAY):
+    answer = run("past_due", payload, today)
+    assert answer["ok"], answer
+    return answer["result"]
+
+
+def test_without_the_notice_figures_it_gives_the_catch_up_amount_and_says_what_else_it_could_do():
+    answer = result({"monthly_payment": "250", "missed_payments": 2})
+    assert answer["amount_to_cure"] == "500.00"
+    assert answer["payoff"] is None and answer["projection"] == [] and answer["rates_used"] == []
+    assert "Add the figures from your notice" in answer["notes"][0]
+
+
+def test_an_assumed_termination_date_is_said_and_printed():
+    answer = result(NOTICE)
+    # 2026-11-02 + 30 days = 2026-12-02
+    assert answer["termination_date"] == "2026-12-02"
+    assert any("assumes 30 days after the notice date: 12/2/2026" in note for note in answer["notes"])
+    entered = result({**NOTICE, "termination_date": "2026-12-10"})
+    assert not any("assumes" in note for note in entered["notes"])
+
+
+def test_the_answer_leads_with_what_to_pay_and_by_when():
+    answer = result({**NOTICE, "pay_date": "2026-11-28"})
+    assert answer["summary"].startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
+    assert f"you would owe about ${answer['payoff']['total'][:2]}," in answer["summary"]
+
+
+def test_rates_past_the_last_known_quarter_are_flagged_and_said():
+    answer = result({**NOTICE, "notice_date": "2026-12-01", "pay_date": "2027-03-01"}, today=dt.date(2027, 3, 1))
+    assumed = [rate for rate in answer["rates_used"] if rate["assumed"]]
+    assert [rate["quarter"] for rate in assumed] == ["2027-Q1"]
+    assert any("not published in our data" in note and "2027-Q1" in note for note in answer["notes"])
+
+
+def test_rates_not_from_a_primary_source_ask_the_reader_to_confirm():
+    answer = result({**NOTICE, "notice_date": "2026-03-01", "pay_date": "2026-05-01"})
+    assert any("2026-Q2" in note and "Confirm them with the IRS" in note for note in answer["notes"])
+
+
+def test_a_payment_that_never_catches_up_is_flagged_not_projected_for_ever():
+    answer = result({**NOTICE, "monthly_payment": "5", "tax_owed": "50000000"})
+    assert answer["months_to_pay_off_if_kept"] is None
+    assert any("would not be paid off" in note for note in answer["notes"])
+
+
+def test_the_projection_covers_24_months_and_the_chart_matches_it():
+    answer = result(NOTICE)
+    assert len(answer["projection"]) == 24 == len(answer["chart"]["points"])
+    assert answer["projection"][0]["month"] == "2026-12"
+    top = answer["chart"]["top"]
+    assert answer["chart"]["ticks"][-1] == top
+    highest = max(Decimal(row[path]) for row in answer["projection"] for path in ("if_ended", "if_kept"))
+    assert highest <= Decimal(top)
