@@ -8,11 +8,12 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from . import fields, past_due
+from . import fields, past_due, user_fees
 from .money import cents_text
 
 CALCULATORS = {
     "past_due": past_due,
+    "fees": user_fees,
 }
 
 

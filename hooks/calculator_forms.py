@@ -5,9 +5,11 @@ A page asks for a calculator with one line in its Markdown:
     <!-- calculator: past_due -->
 
 and gets the form the templates in `overrides/calculators/` make from the
-fields declared in `calculators/<name>.py`.
+fields declared in the calculator's module. `<!-- calculator-table: fees -->`
+shows the calculator's reference table (its figures in force on the build date).
 """
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from calculators.fields import Group
 from calculators.web import UnknownCalculator, calculator
 
 MARKER = re.compile(r"<!--\s*calculator:\s*(\w+)\s*-->")
+TABLE_MARKER = re.compile(r"<!--\s*calculator-table:\s*(\w+)\s*-->")
 
 _templates = None
 
@@ -30,14 +33,24 @@ def on_config(config):
     )
 
 
-def render_form(name: str) -> str:
+def _module(name: str):
     try:
-        module = calculator(name)
+        return calculator(name)
     except UnknownCalculator as error:
         raise PluginError(str(error)) from None
+
+
+def render_form(name: str) -> str:
+    module = _module(name)
     groups = getattr(module, "GROUPS", None) or (Group("", module.FIELDS),)
     return _templates.get_template("form.html").render(name=name, calculator=module, groups=groups)
 
 
+def render_table(name: str) -> str:
+    table = _module(name).reference_table(dt.date.today())
+    return _templates.get_template("table.html").render(table=table)
+
+
 def on_page_content(html, page, **kwargs):
-    return MARKER.sub(lambda match: render_form(match[1]), html)
+    html = MARKER.sub(lambda match: render_form(match[1]), html)
+    return TABLE_MARKER.sub(lambda match: render_table(match[1]), html)

@@ -170,7 +170,19 @@ function pastDue(result) {
   return parts;
 }
 
-const RENDERERS = { past_due: pastDue };
+function fees(result) {
+  const parts = [
+    element("p", { class: "calc-answer" }, result.summary),
+    element("h3", {}, "Why"),
+    element("p", {}, result.why),
+    element("h3", {}, "What to do next"),
+    notesList(result.next_steps),
+  ];
+  if (result.notes.length) parts.push(element("h3", {}, "Good to know"), notesList(result.notes));
+  return parts;
+}
+
+const RENDERERS = { past_due: pastDue, fees };
 
 export function renderResult(name, result) {
   const render = RENDERERS[name] ?? ((r) => [element("p", { class: "calc-answer" }, r.summary)]);

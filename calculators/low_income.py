@@ -1,0 +1,47 @@
+"""Low income for installment agreement fees (IRC 6159(f)): adjusted gross income at or below
+a share of the HHS poverty guideline for the household's size and region.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import parameters
+from .money import to_cents
+
+GUIDELINE = parameters.get("low_income.poverty_guideline")
+PERCENT = parameters.get("low_income.percent_of_poverty_guideline")
+
+REGION_NAMES = {
+    "contiguous": "the 48 contiguous states or Washington, D.C.",
+    "alaska": "Alaska",
+    "hawaii": "Hawaii",
+}
+
+
+@dataclass(frozen=True)
+class Limit:
+    guideline: Decimal
+    limit: Decimal
+    percent: Decimal
+    year: int
+    value: parameters.Value  # the guideline row used, with its source and grade
+    assumed: bool  # True when a newer guideline may apply that is not in our data
+
+
+def first_day() -> dt.date:
+    return GUIDELINE.values[0].effective
+
+
+def limit_for(household_size: int, region: str, day: dt.date) -> Limit:
+    row = GUIDELINE.at(day)
+    guideline = row.value[f"{region}_first_person"] + row.value[f"{region}_additional_person"] * (household_size - 1)
+    percent = PERCENT.at(day).value
+    return Limit(
+        guideline=guideline,
+        limit=to_cents(guideline * percent / 100),
+        percent=percent,
+        year=row.effective.year,
+        value=row,
+        assumed=GUIDELINE.is_beyond_known(day),
+    )

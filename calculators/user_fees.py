@@ -1,0 +1,287 @@
+"""Installment agreement user fees: what reinstating or setting up a plan costs, and whether
+the low-income fee applies (26 CFR 300.1 and 300.2; IRC 6159(f)).
+
+Low-income taxpayers pay no setup fee when they pay by direct debit, and a reduced fee,
+paid back when the plan is completed, when they do not. Reinstating by phone, mail or in
+person costs them the reduced fee too, which may be paid back.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from . import low_income, parameters
+from .fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, YesNoField, fields_of, us_date
+from .money import dollars
+
+TITLE = "Fee check"
+
+FEES = {
+    name: parameters.get(f"fees.{name}")
+    for name in (
+        "setup_short_term",
+        "setup_long_term_direct_debit",
+        "setup_long_term",
+        "setup_low_income",
+        "reinstate",
+        "reinstate_low_income",
+    )
+}
+FORM_13844_DAYS = parameters.get("fees.form_13844_days")
+SHORT_TERM_DAYS = parameters.get("fees.short_term_days")
+
+CHANNELS = {
+    "online": "online",
+    "phone_mail_in_person": "by phone, by mail or in person",
+}
+
+GROUPS = (
+    Group(
+        "What you need",
+        (
+            ChoiceField(
+                name="action",
+                label="What do you need to do?",
+                noun="what you need to do",
+                choices=(
+                    ("reinstate", "Keep my current plan: reinstate it or change it"),
+                    ("new_plan", "Set up a new payment plan"),
+                ),
+            ),
+            ChoiceField(
+                name="channel",
+                label="How would you do it?",
+                noun="how you would do it",
+                choices=(
+                    ("online", "Online, with the IRS Online Payment Agreement tool"),
+                    ("phone_mail_in_person", "By phone, by mail or in person"),
+                ),
+            ),
+            YesNoField(
+                name="direct_debit",
+                label="Would your payments come straight from your bank account?",
+                noun="whether your payments would come straight from your bank account",
+                hint="This is called direct debit: the IRS takes each payment from your checking account.",
+            ),
+            ChoiceField(
+                name="plan_length",
+                label="How long would the new plan last?",
+                noun="how long the new plan would last",
+                hint="Only for a new plan.",
+                choices=(
+                    ("short_term", f"{SHORT_TERM_DAYS.values[-1].value} days or less"),
+                    ("long_term", f"Longer than {SHORT_TERM_DAYS.values[-1].value} days"),
+                ),
+                required=False,
+            ),
+        ),
+    ),
+    Group(
+        "Your household",
+        (
+            MoneyField(
+                name="agi",
+                label="Adjusted gross income",
+                noun="your adjusted gross income",
+                hint="From your most recent tax return: the line called “adjusted gross income” on Form 1040. Enter 0 if you had none.",
+            ),
+            WholeNumberField(
+                name="household_size",
+                label="People in your household",
+                noun="the number of people in your household",
+                hint="You, your spouse, and the dependents you claim on your return.",
+                minimum=1,
+                maximum=20,
+            ),
+            ChoiceField(
+                name="region",
+                label="Where do you live?",
+                noun="where you live",
+                choices=(
+                    ("contiguous", "One of the 48 contiguous states or Washington, D.C."),
+                    ("alaska", "Alaska"),
+                    ("hawaii", "Hawaii"),
+                ),
+                required=False,
+                default="contiguous",
+            ),
+            DateField(
+                name="as_of",
+                label="Date you would apply",
+                noun="the date you would apply",
+                hint="Fees and income limits change over time. If you leave this empty, we use today.",
+                required=False,
+                default_today=True,
+            ),
+        ),
+    ),
+)
+FIELDS = fields_of(GROUPS)
+
+
+def check(values: dict, today: dt.date) -> dict:
+    errors = {}
+    if values["action"] == "new_plan" and values["plan_length"] is None:
+        errors["plan_length"] = "Select how long the new plan would last"
+    if values["as_of"] < low_income.first_day():
+        errors["as_of"] = (
+            f"The date you would apply must be {us_date(low_income.first_day())} or later: "
+            "this check does not have the income limits for earlier dates"
+        )
+    return errors
+
+
+def fee_for(action: str, channel: str, direct_debit: bool, plan_length: str | None, is_low_income: bool, day: dt.date):
+    """(fee, waived, reimbursable, figure used) for one way of applying."""
+    if action == "reinstate":
+        if is_low_income and channel != "online":
+            return FEES["reinstate_low_income"].at(day).value, False, True, FEES["reinstate_low_income"]
+        return FEES["reinstate"].at(day).value[channel], False, False, FEES["reinstate"]
+    if plan_length == "short_term":
+        return FEES["setup_short_term"].at(day).value[channel], False, False, FEES["setup_short_term"]
+    figure = FEES["setup_long_term_direct_debit" if direct_debit else "setup_long_term"]
+    full = figure.at(day).value[channel]
+    if is_low_income and direct_debit:
+        return Decimal(0), True, False, figure
+    if is_low_income:
+        reduced = FEES["setup_low_income"].at(day).value
+        if reduced < full:
+            return reduced, False, True, FEES["setup_low_income"]
+    return full, False, False, figure
+
+
+def _ways(action: str, plan_length: str | None):
+    """Every way of applying the reader could choose instead: (channel, direct debit)."""
+    debit_choices = (True, False) if action == "new_plan" and plan_length == "long_term" else (None,)
+    return [(channel, debit) for channel in CHANNELS for debit in debit_choices]
+
+
+def _way_name(channel: str, debit: bool | None) -> str:
+    if debit is None:
+        return CHANNELS[channel]
+    return f"{CHANNELS[channel]}, {'with' if debit else 'without'} direct debit"
+
+
+def calculate(values: dict, today: dt.date) -> dict:
+    day = values["as_of"]
+    action, channel, plan_length = values["action"], values["channel"], values["plan_length"]
+    if action == "reinstate":
+        plan_length = None
+    direct_debit = values["direct_debit"]
+    limit = low_income.limit_for(values["household_size"], values["region"], day)
+    is_low_income = values["agi"] <= limit.limit
+    fee, waived, reimbursable, figure = fee_for(action, channel, direct_debit, plan_length, is_low_income, day)
+
+    cheaper = None
+    current_debit = direct_debit if (action == "new_plan" and plan_length == "long_term") else None
+    for other_channel, other_debit in _ways(action, plan_length):
+        if (other_channel, other_debit) == (channel, current_debit):
+            continue
+        other_fee = fee_for(action, other_channel, bool(other_debit), plan_length, is_low_income, day)[0]
+        if other_fee < fee and (cheaper is None or other_fee < cheaper["fee"]):
+            cheaper = {"how": _way_name(other_channel, other_debit), "fee": other_fee}
+
+    used = [figure, low_income.GUIDELINE, low_income.PERCENT]
+    grades = {figure.at(day).grade, limit.value.grade}
+    result = {
+        "fee": fee,
+        "low_income": is_low_income,
+        "poverty_guideline": limit.guideline,
+        "low_income_limit": limit.limit,
+        "guideline_year": limit.year,
+        "waived": waived,
+        "reimbursable": reimbursable,
+        "cheaper_option": cheaper,
+        "summary": _answer(action, channel, fee, waived, reimbursable),
+        "why": _why(values, limit, is_low_income),
+        "next_steps": _next_steps(action, channel, is_low_income, fee, waived, reimbursable, cheaper, day),
+        "notes": [],
+        "sources": sorted({parameter.at(day).source.id for parameter in used}),
+    }
+    if grades - {"primary"}:
+        result["notes"].append(
+            "Confirm with the IRS: some of these figures come from secondary sources, not from the IRS itself. "
+            "The sources page lists each one."
+        )
+    if limit.assumed:
+        result["notes"].append(
+            f"The income limit uses the {limit.year} poverty guideline, the latest we have. A newer one is usually "
+            f"published each January; if it has come out, your limit may be a little higher."
+        )
+    return result
+
+
+def _answer(action, channel, fee, waived, reimbursable) -> str:
+    doing = "Reinstating or changing your plan" if action == "reinstate" else "Setting up your new plan"
+    how = CHANNELS[channel]
+    if waived:
+        return f"{doing} {how} costs you nothing: the fee is waived because your income is low and you pay by direct debit."
+    if not fee:
+        return f"{doing} {how} costs nothing."
+    sentence = f"{doing} {how} will cost you {dollars(fee)}"
+    if reimbursable and action == "reinstate":
+        return sentence + ", and you may be able to get it back because your income is low."
+    if reimbursable:
+        return sentence + ", and the IRS pays it back when you finish the plan, because your income is low."
+    return sentence + "."
+
+
+def _why(values, limit: low_income.Limit, is_low_income: bool) -> str:
+    people = values["household_size"]
+    household = "1 person" if people == 1 else f"{people} people"
+    region = low_income.REGION_NAMES[values["region"]]
+    comparison = "at or below" if is_low_income else "above"
+    outcome = "so you count as low income" if is_low_income else "so the low-income fee does not apply"
+    return (
+        f"Your adjusted gross income of {dollars(values['agi'])} is {comparison} {dollars(limit.limit)}, "
+        f"which is {limit.percent}% of the {limit.year} poverty guideline ({dollars(limit.guideline)}) "
+        f"for a household of {household} in {region}, {outcome}."
+    )
+
+
+def _next_steps(action, channel, is_low_income, fee, waived, reimbursable, cheaper, day) -> list[str]:
+    steps = []
+    if cheaper and cheaper["fee"]:
+        steps.append(f"It would cost less {cheaper['how']}: {dollars(cheaper['fee'])}.")
+    elif cheaper:
+        steps.append(f"It would cost nothing {cheaper['how']}.")
+    if is_low_income and action == "new_plan":
+        days = FORM_13844_DAYS.at(day).value
+        steps.append(
+            "The IRS usually applies the low-income fee by itself. If it charges you the full fee, send Form 13844 "
+            f"within {days} days of the date on the letter that accepts your plan."
+        )
+    if reimbursable and action == "new_plan":
+        steps.append("Keep up every payment to the end: the IRS pays the fee back only when the plan is completed.")
+    if reimbursable and action == "reinstate":
+        steps.append("Ask the IRS about getting the fee back when you reinstate; keep the letter that confirms it.")
+    if action == "reinstate":
+        steps.append("To reinstate, pay what you missed before the date on your notice, or call the number on the notice.")
+    if not fee and not waived:
+        steps.append("Check how long your plan will last: a longer plan has a setup fee.")
+    steps.append("These fees are for individuals. Businesses cannot get the low-income fee.")
+    return steps
+
+
+def reference_table(day: dt.date) -> dict:
+    """Every fee in force on `day`, for the page's table: the same figures the check uses."""
+    rows = []
+    for name, label in (
+        ("setup_short_term", "New short-term plan"),
+        ("setup_long_term_direct_debit", "New long-term plan, direct debit"),
+        ("setup_long_term", "New long-term plan, no direct debit"),
+        ("reinstate", "Reinstate or change a plan"),
+    ):
+        value = FEES[name].at(day)
+        rows.append([label, dollars(value.value["online"]), dollars(value.value["phone_mail_in_person"]), value.grade])
+    for name, label in (
+        ("setup_low_income", "Low income, new long-term plan without direct debit (paid back when completed)"),
+        ("reinstate_low_income", "Low income, reinstate by phone, mail or in person (may be paid back)"),
+    ):
+        value = FEES[name].at(day)
+        rows.append([label, "—", dollars(value.value), value.grade])
+    return {
+        "caption": f"Payment plan fees in force on {us_date(day)}",
+        "headings": ["What you do", "Online", "By phone, mail or in person", "Source grade"],
+        "rows": rows,
+        "after": "With low income and direct debit, a new plan's setup fee is waived.",
+    }
