@@ -17,6 +17,8 @@ from . import money
 _WHOLE = re.compile(r"-?[0-9]{1,9}", re.ASCII)
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
 _US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", re.ASCII)
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})", re.ASCII)
+_US_MONTH = re.compile(r"([0-9]{1,2})/([0-9]{4})", re.ASCII)
 
 YES_WORDS = {"yes", "true", "y"}
 NO_WORDS = {"no", "false", "n"}
@@ -160,6 +162,34 @@ class DateField(Field):
             raise FieldError(f"{noun} must be a real date: check the month and day") from None
         if not self.earliest <= value <= self.latest:
             raise FieldError(f"{noun} must be between {us_date(self.earliest)} and {us_date(self.latest)}")
+        return value
+
+
+@dataclass(frozen=True, kw_only=True)
+class MonthField(Field):
+    """A calendar month, typed as 12/2026 or 2026-12; the value is the month's first day."""
+
+    earliest: dt.date = dt.date(2000, 1, 1)
+    latest: dt.date = dt.date(2100, 12, 1)
+    kind: ClassVar[str] = "month"
+
+    def convert(self, raw):
+        example = "12/2026"
+        text = self._text(raw, example)
+        noun = _capitalised(self.noun)
+        if match := _ISO_MONTH.fullmatch(text):
+            year, month = (int(part) for part in match.groups())
+        elif match := _US_MONTH.fullmatch(text):
+            month, year = (int(part) for part in match.groups())
+        else:
+            raise FieldError(f"{noun} must be a month written as month/year, like {example}")
+        if not 1 <= month <= 12 or year < 1:
+            raise FieldError(f"{noun} must be a real month: check the month, from 1 to 12")
+        value = dt.date(year, month, 1)
+        if not self.earliest <= value <= self.latest:
+            raise FieldError(
+                f"{noun} must be between {self.earliest.month}/{self.earliest.year} and {self.latest.month}/{self.latest.year}"
+            )
         return value
 
 

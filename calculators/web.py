@@ -8,12 +8,13 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from . import fields, past_due, user_fees
+from . import compliance_checklist, fields, past_due, user_fees
 from .money import cents_text
 
 CALCULATORS = {
     "past_due": past_due,
     "fees": user_fees,
+    "checklist": compliance_checklist,
 }
 
 

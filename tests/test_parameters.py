@@ -43,7 +43,12 @@ def test_every_value_is_dated_graded_and_sourced(figure):
         assert value.source.url.startswith("https://"), value.source
         assert value.source.title
         amounts = value.value.values() if isinstance(value.value, dict) else [value.value]
-        assert all(isinstance(amount, Decimal) and amount.is_finite() and amount >= 0 for amount in amounts)
+        if figure.unit in parameters.DATE_UNITS:
+            assert all(isinstance(amount, dt.date) for amount in amounts)
+        elif figure.unit in parameters.TEXT_UNITS:
+            assert all(isinstance(amount, str) and amount for amount in amounts)
+        else:
+            assert all(isinstance(amount, Decimal) and amount.is_finite() and amount >= 0 for amount in amounts)
         if value.grade != "primary":
             assert value.note, f"{figure.id} {value.effective}: a {value.grade} figure must say why in a note"
 
@@ -58,7 +63,8 @@ def test_numbers_are_written_as_strings_never_floats():
         for figure in raw(name).values():
             for value in figure["values"]:
                 items = value["value"].values() if isinstance(value["value"], dict) else [value["value"]]
-                assert all(isinstance(item, str) for item in items)
+                allowed = dt.date if figure["unit"] in parameters.DATE_UNITS else str
+                assert all(isinstance(item, allowed) for item in items), figure["description"]
 
 
 @pytest.mark.parametrize("figure", [f for f in ALL if f.period == "quarter"], ids=lambda f: f.id)

@@ -65,13 +65,18 @@ UNIT_FORMATS = {
     "percent_per_month": "{}% a month",
     "percent_per_year": "{}% a year",
     "dollars": "${}",
+    "phone": "{}",
+    "web_address": "{}",
+    "date": "{}",
 }
 
 
-def describe(amount: Decimal, unit: str) -> str:
-    """A figure as a reader sees it: "30 days", "0.25% a month", "$89"."""
+def describe(amount, unit: str) -> str:
+    """A figure as a reader sees it: "30 days", "0.25% a month", "$89", "April 15, 2026"."""
     if unit == "dollars":
         return f"${amount:,}"
+    if unit in DATE_UNITS:
+        return f"{amount:%B} {amount.day}, {amount.year}"
     return UNIT_FORMATS[unit].format(amount)
 
 
@@ -81,10 +86,21 @@ def _number(text: object) -> Decimal:
     return Decimal(text)
 
 
-def _read(text_or_table):
-    if isinstance(text_or_table, dict):
-        return {key: _read(item) for key, item in text_or_table.items()}
-    return _number(text_or_table)
+# Units whose values are not numbers: kept as text, or as TOML dates.
+TEXT_UNITS = {"phone", "web_address"}
+DATE_UNITS = {"date"}
+
+
+def _read(raw, unit: str):
+    if isinstance(raw, dict):
+        return {key: _read(item, unit) for key, item in raw.items()}
+    if unit in TEXT_UNITS:
+        return str(raw)
+    if unit in DATE_UNITS:
+        if not isinstance(raw, dt.date):
+            raise TypeError(f"dates are written as TOML dates, got {raw!r}")
+        return raw
+    return _number(raw)
 
 
 def _folder():
@@ -107,7 +123,7 @@ def load(file: str) -> dict[str, Parameter]:
         values = tuple(
             sorted(
                 (
-                    Value(item["effective"], _read(item["value"]), item["grade"], known_sources[item["source"]], item.get("note", ""))
+                    Value(item["effective"], _read(item["value"], entry["unit"]), item["grade"], known_sources[item["source"]], item.get("note", ""))
                     for item in entry["values"]
                 ),
                 key=lambda value: value.effective,

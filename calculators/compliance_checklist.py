@@ -1,0 +1,348 @@
+"""Compliance checklist: the habits that keep a payment plan in good standing, as dated actions.
+
+Plans most often end for ordinary reasons: a payment from a closed account, a payment that
+came back, a new tax bill nobody planned for. Each habit becomes a status and a next step,
+with the reader's own payment dates, estimated tax amounts and a calendar file.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from . import calendar_file, estimated_tax, parameters
+from .dates import add_months
+from .fields import DateField, Group, MoneyField, MonthField, WholeNumberField, YesNoField, fields_of, us_date
+from .money import dollars
+
+TITLE = "Your payment plan checklist"
+REMEMBER_ANSWERS = True  # the page keeps these answers in the browser so the checklist can be reopened
+
+PHONE = parameters.get("contacts.phone_individuals")
+PAYMENTS_WEB = parameters.get("contacts.web_payments")
+
+GROUPS = (
+    Group(
+        "Your payments",
+        (
+            MoneyField(
+                name="monthly_payment",
+                label="Monthly payment",
+                noun="your monthly payment",
+                hint="The amount your payment plan asks you to pay each month.",
+                minimum_allowed=False,
+            ),
+            WholeNumberField(
+                name="payment_day",
+                label="Day of the month your payment is due",
+                noun="the day of the month your payment is due",
+                hint="A number from 1 to 28. Your acceptance letter shows it.",
+                minimum=1,
+                maximum=28,
+            ),
+            MonthField(
+                name="first_payment_month",
+                label="Month of your next payment",
+                noun="the month of your next payment",
+            ),
+            WholeNumberField(
+                name="months",
+                label="How many payments to list",
+                noun="how many payments to list",
+                hint="From 1 to 72. If you leave this empty, we list 12.",
+                minimum=1,
+                maximum=72,
+                required=False,
+                default=12,
+            ),
+        ),
+    ),
+    Group(
+        "Your habits",
+        (
+            YesNoField(
+                name="autopay",
+                label="Do your payments come out of your bank account automatically?",
+                noun="whether your payments come out automatically",
+            ),
+            YesNoField(
+                name="bank_changed",
+                label="Have you changed or closed the bank account your payments come from?",
+                noun="whether you have changed your bank account",
+            ),
+            YesNoField(
+                name="irs_notified_of_bank_change",
+                label="If you changed it: have you given the IRS your new bank details?",
+                noun="whether you have told the IRS about the new account",
+                hint="Only if you changed or closed the account.",
+                required=False,
+            ),
+            YesNoField(
+                name="expect_to_miss",
+                label="Do you expect to miss a payment soon?",
+                noun="whether you expect to miss a payment",
+            ),
+            YesNoField(
+                name="reconciles_monthly",
+                label="Do you check each month that the payment left your account?",
+                noun="whether you check each month that the payment left your account",
+            ),
+            YesNoField(
+                name="self_employed",
+                label="Are you self-employed, or paid without tax taken out?",
+                noun="whether you are self-employed",
+                hint="For example freelance or gig work, or rental income.",
+            ),
+        ),
+    ),
+    Group(
+        "This year's tax (optional)",
+        (
+            WholeNumberField(
+                name="tax_year",
+                label="Tax year",
+                noun="the tax year",
+                hint="The year you are earning income in now. If you leave this empty, we use this year.",
+                minimum=2000,
+                maximum=2100,
+                required=False,
+            ),
+            MoneyField(
+                name="prior_year_tax",
+                label="Last year's total tax",
+                noun="last year's total tax",
+                hint="The “total tax” line on last year's Form 1040.",
+                required=False,
+            ),
+            MoneyField(
+                name="prior_year_agi",
+                label="Last year's adjusted gross income",
+                noun="last year's adjusted gross income",
+                hint="The “adjusted gross income” line on last year's Form 1040.",
+                required=False,
+            ),
+            YesNoField(
+                name="married_filing_separately",
+                label="Did you file last year as married filing separately?",
+                noun="whether you filed as married filing separately",
+                required=False,
+                default=False,
+            ),
+            MoneyField(
+                name="expected_tax_this_year",
+                label="This year's total tax, if you can estimate it",
+                noun="this year's expected total tax",
+                required=False,
+            ),
+            MoneyField(
+                name="withholding_this_year",
+                label="Tax withheld this year",
+                noun="the tax withheld this year",
+                hint="Taken out of your pay or pension this year, and what you expect until December.",
+                required=False,
+                default=Decimal("0.00"),
+            ),
+            MoneyField(
+                name="estimated_paid_this_year",
+                label="Estimated tax paid this year",
+                noun="the estimated tax paid this year",
+                required=False,
+                default=Decimal("0.00"),
+            ),
+            DateField(
+                name="as_of",
+                label="Today's date",
+                noun="today's date",
+                hint="If you leave this empty, we use today.",
+                required=False,
+                default_today=True,
+            ),
+        ),
+        hint="Add these to see whether you need to pay estimated tax, so that no new tax bill builds up.",
+    ),
+)
+FIELDS = fields_of(GROUPS)
+
+
+def _tax_year(values: dict) -> int:
+    return values["tax_year"] or values["as_of"].year
+
+
+def check(values: dict, today: dt.date) -> dict:
+    errors = {}
+    if values["bank_changed"] and values["irs_notified_of_bank_change"] is None:
+        errors["irs_notified_of_bank_change"] = "Select whether you have told the IRS about the new account"
+    if values["prior_year_tax"] is not None:
+        if values["prior_year_agi"] is None:
+            errors["prior_year_agi"] = "Enter last year's adjusted gross income, to check which share of last year's tax applies"
+        years = estimated_tax.years_with_due_dates()
+        if _tax_year(values) not in years:
+            listed = " and ".join(str(year) for year in years)
+            errors["tax_year"] = (
+                f"The tax year must be {listed}: we do not have the estimated tax due dates for {_tax_year(values)} yet"
+            )
+    return errors
+
+
+def payment_dates(first_month: dt.date, day: int, count: int) -> list[dt.date]:
+    return [add_months(first_month, index).replace(day=day) for index in range(count)]
+
+
+def calculate(values: dict, today: dt.date) -> dict:
+    day = values["as_of"]
+    dates = payment_dates(values["first_payment_month"], values["payment_day"], values["months"])
+    upcoming = next((date for date in dates if date >= day), dates[0])
+    safe_harbor = _safe_harbor(values) if values["prior_year_tax"] is not None else None
+    phone = PHONE.at(day).value
+    web = PAYMENTS_WEB.at(day).value
+    items = [
+        _automatic_payments(values, phone, web),
+        _bank_details(values, upcoming, phone),
+        _call_before_missing(values, upcoming, phone),
+        _check_each_month(values),
+        _no_new_balance(values, safe_harbor, web),
+    ]
+    events = [
+        calendar_file.Event(
+            "payment",
+            date,
+            f"IRS payment plan: pay {dollars(values['monthly_payment'])}",
+            "Your monthly payment plan payment. A few days later, check that it left your account. "
+            f"If you cannot pay, call the IRS before this date: {phone}.",
+        )
+        for date in dates
+    ]
+    if safe_harbor:
+        events += [
+            calendar_file.Event(
+                "estimated-tax",
+                quarter["due_date"],
+                f"Estimated tax due: pay {dollars(quarter['amount'])}",
+                f"Estimated tax payment for {_tax_year(values)} (Form 1040-ES). Pay at {web}.",
+            )
+            for quarter in safe_harbor["quarterly"]
+        ]
+    events.sort(key=lambda event: (event.day, event.kind))
+    in_place = sum(item["status"] == "in_place" for item in items)
+    urgent = [item["title"] for item in items if item["status"] == "urgent"]
+    summary = f"{in_place} of {len(items)} habits are in place."
+    if urgent:
+        summary += " Do these first: " + "; ".join(urgent) + "."
+    return {
+        "summary": summary,
+        "items": items,
+        "payment_dates": dates,
+        "next_payment": upcoming,
+        "safe_harbor": safe_harbor,
+        "ics": calendar_file.calendar(events, day),
+        "contacts": {"phone": phone, "web": web},
+    }
+
+
+def _item(item_id: str, title: str, status: str, action: str) -> dict:
+    return {"id": item_id, "title": title, "status": status, "action": action}
+
+
+def _automatic_payments(values, phone, web) -> dict:
+    title = "Pay automatically from your bank account"
+    if values["autopay"]:
+        return _item("automatic_payments", title, "in_place", "Keep enough money in the account a few days before each payment date.")
+    return _item(
+        "automatic_payments",
+        title,
+        "to_do",
+        f"Ask the IRS to take your payments by direct debit: call the number on your notice or {phone}, or sign in at {web}. "
+        "Payments that come out by themselves are hard to miss.",
+    )
+
+
+def _bank_details(values, upcoming, phone) -> dict:
+    title = "Tell the IRS before you change banks"
+    if values["bank_changed"] and not values["irs_notified_of_bank_change"]:
+        return _item(
+            "bank_details",
+            title,
+            "urgent",
+            f"Give the IRS your new bank details before your next payment on {us_date(upcoming)}: call the number on your notice "
+            f"or {phone}. A payment from a closed account counts as a missed payment.",
+        )
+    if values["bank_changed"]:
+        return _item("bank_details", title, "in_place", f"Check that your payment on {us_date(upcoming)} comes out of the new account.")
+    return _item("bank_details", title, "in_place", "If you ever change or close the account, tell the IRS before the next payment.")
+
+
+def _call_before_missing(values, upcoming, phone) -> dict:
+    title = "Call before you miss a payment"
+    if values["expect_to_miss"]:
+        return _item(
+            "call_before_missing",
+            title,
+            "urgent",
+            f"Call the IRS before {us_date(upcoming)}, at the number on your notice or {phone}. Ask to lower the payment "
+            "or change the date. It is much easier before a payment is missed than after.",
+        )
+    return _item("call_before_missing", title, "in_place", "If money gets tight, call before the payment date, not after.")
+
+
+def _check_each_month(values) -> dict:
+    title = "Check each month that the payment left your account"
+    if values["reconciles_monthly"]:
+        return _item("check_each_month", title, "in_place", "Keep doing it: look at your account a few days after each payment date.")
+    return _item(
+        "check_each_month",
+        title,
+        "to_do",
+        "A few days after each payment date, look at your bank account. If a payment came back unpaid, call the IRS at once.",
+    )
+
+
+def _no_new_balance(values, safe_harbor, web) -> dict:
+    title = "Pay this year's tax as you go, so no new bill builds up"
+    if safe_harbor is None:
+        return _item(
+            "no_new_balance",
+            title,
+            "to_do",
+            "Check that enough tax is taken out of your pay (Form W-4), or make estimated payments (Form 1040-ES). "
+            "A new tax bill you cannot pay can end your plan. Add last year's tax above to see the amounts.",
+        )
+    if not safe_harbor["shortfall"]:
+        reason = (
+            "you would owe less than the amount that needs estimated payments"
+            if safe_harbor["below_minimum"]
+            else f"your withholding and payments cover the {dollars(safe_harbor['required_annual_payment'])} needed"
+        )
+        return _item("no_new_balance", title, "in_place", f"No estimated payments needed: {reason}. Check again if your income changes.")
+    if not safe_harbor["quarterly"]:
+        return _item(
+            "no_new_balance",
+            title,
+            "urgent" if values["self_employed"] else "to_do",
+            f"You are {dollars(safe_harbor['shortfall'])} short for {_tax_year(values)}, and its due dates have passed. "
+            f"Pay what you can now at {web} to limit interest, and raise your withholding or payments for next year.",
+        )
+    parts = ", ".join(f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in safe_harbor["quarterly"])
+    return _item(
+        "no_new_balance",
+        title,
+        "urgent" if values["self_employed"] else "to_do",
+        f"Pay {dollars(safe_harbor['shortfall'])} more in estimated tax for {_tax_year(values)}: {parts}. "
+        f"Pay at {web} or with Form 1040-ES, or have more tax taken out of your pay.",
+    )
+
+
+def _safe_harbor(values) -> dict:
+    day = values["as_of"]
+    share = estimated_tax.prior_year_share(values["prior_year_agi"], values["married_filing_separately"], day)
+    required = estimated_tax.required_annual_payment(values["prior_year_tax"], share, values["expected_tax_this_year"], day)
+    paid = values["withholding_this_year"] + values["estimated_paid_this_year"]
+    below_minimum = estimated_tax.below_minimum(values["expected_tax_this_year"], values["withholding_this_year"], day)
+    shortfall = Decimal("0.00") if below_minimum else max(Decimal("0.00"), required - paid)
+    ahead = [due for due in estimated_tax.due_dates(_tax_year(values)) if due >= day]
+    amounts = estimated_tax.split(shortfall, len(ahead)) if shortfall else []
+    return {
+        "required_annual_payment": required,
+        "prior_year_share_percent": f"{share}",
+        "paid_or_withheld": paid,
+        "below_minimum": below_minimum,
+        "shortfall": shortfall,
+        "quarterly": [{"due_date": due, "amount": amount} for due, amount in zip(ahead, amounts)],
+    }
