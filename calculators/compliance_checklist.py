@@ -230,6 +230,7 @@ def calculate(values: dict, today: dt.date) -> dict:
         "summary": summary,
         "items": items,
         "payment_dates": dates,
+        "monthly_payment": values["monthly_payment"],
         "next_payment": upcoming,
         "safe_harbor": safe_harbor,
         "ics": calendar_file.calendar(events, day),

@@ -1,6 +1,7 @@
 // Page side of the calculators: binds every calculator form on the page to one
 // shared worker. The worker starts on the first page that has a calculator and
 // lives for the whole visit, across Material's instant page changes.
+import * as remember from "./remember.mjs";
 import { renderResult } from "./results.mjs";
 
 const STATUS = {
@@ -64,6 +65,12 @@ function setState(root, state, message) {
   root.dataset.state = state;
   if (message !== undefined) root.querySelector(".calc-status").textContent = message;
 }
+
+const REMEMBER_STATUS = {
+  on: "Your answers are kept in this browser, on this device only, so you can come back to them.",
+  off: "This browser is not letting the page keep your answers (private browsing, or storage is full). Everything still works, but your answers will be gone when you leave.",
+  cleared: "Your answers were cleared from this device.",
+};
 
 function readAnswers(form) {
   const answers = {};
@@ -141,49 +148,109 @@ function showErrors(root, errors) {
   summary.focus();
 }
 
-function showResult(root, name, result) {
+function showResult(root, name, result, { quiet = false } = {}) {
   const section = root.querySelector(".calc-result");
-  section.querySelector(".calc-result-body").replaceChildren(...renderResult(name, result));
+  section.querySelector(".calc-result-body").replaceChildren(...renderResult(name, result, tickKeeper(root, name)));
   section.hidden = false;
-  section.querySelector("h2").focus();
+  if (!quiet) section.querySelector("h2").focus();
+}
+
+// Ticked boxes on a remembered calculator's answer are kept with its answers.
+function tickKeeper(root, name) {
+  if (!root.dataset.remember) return { ticked: {}, onTick: () => {} };
+  const saved = remember.load(name);
+  const ticked = saved?.ticked ?? {};
+  return {
+    ticked,
+    onTick(id, done) {
+      if (done) ticked[id] = "done";
+      else delete ticked[id];
+      remember.save(name, readAnswers(root.querySelector("form")), ticked);
+    },
+  };
+}
+
+function setFormAnswers(form, answers) {
+  for (const wrapper of form.querySelectorAll("[data-field]")) {
+    const value = answers[wrapper.dataset.field];
+    if (value === undefined) continue;
+    const radios = wrapper.querySelectorAll('input[type="radio"]');
+    if (radios.length) for (const radio of radios) radio.checked = radio.value === value;
+    else wrapper.querySelector("input").value = value;
+  }
+}
+
+// Run the calculator on the form's answers. `quiet`: restoring saved answers, so focus stays put.
+async function calculate(root, { quiet = false } = {}) {
+  const name = root.dataset.calculator;
+  const form = root.querySelector("form");
+  if (root.dataset.state === "error" || root.dataset.state === "busy") return;
+  const before = root.dataset.state;
+  setState(root, "busy", before === "ready" ? STATUS.busy : undefined);
+  performance.mark("calculator-asked");
+  const reply = await ask(name, readAnswers(form));
+  if (reply.failure) {
+    setState(root, "error", STATUS.failed(reply.failure));
+    return;
+  }
+  const answer = JSON.parse(reply.json);
+  clearErrors(root);
+  root.querySelector(".calc-result").hidden = true;
+  if (answer.ok) {
+    setState(root, "ready", `Answer ready. ${answer.result.summary}`);
+    showResult(root, name, answer.result, { quiet });
+    performance.mark("calculator-answered");
+  } else if (quiet) {
+    setState(root, "ready", STATUS.ready);
+  } else {
+    const count = Object.keys(answer.errors).length;
+    setState(root, "ready", `There ${count === 1 ? "is a problem" : `are ${count} problems`} with your answers.`);
+    showErrors(root, answer.errors);
+  }
+}
+
+function bindRemembering(root, starting) {
+  const name = root.dataset.calculator;
+  const form = root.querySelector("form");
+  const status = root.querySelector(".calc-remember-status");
+  if (!remember.storageWorks()) {
+    status.textContent = REMEMBER_STATUS.off;
+    return;
+  }
+  const saved = remember.load(name);
+  if (saved) {
+    setFormAnswers(form, saved.answers);
+    starting.then(() => calculate(root, { quiet: true }), () => {});
+  }
+  const keep = () => {
+    const kept = remember.load(name);
+    status.textContent = remember.save(name, readAnswers(form), kept?.ticked ?? {}) ? REMEMBER_STATUS.on : REMEMBER_STATUS.off;
+  };
+  form.addEventListener("input", keep);
+  form.addEventListener("change", keep);
+  root.querySelector(".calc-forget").addEventListener("click", () => {
+    remember.forget(name);
+    form.reset();
+    clearErrors(root);
+    root.querySelector(".calc-result").hidden = true;
+    status.textContent = REMEMBER_STATUS.cleared;
+  });
 }
 
 function bind(root) {
   if (root.dataset.bound) return;
   root.dataset.bound = "true";
-  const name = root.dataset.calculator;
-  const form = root.querySelector("form");
   setState(root, "loading", STATUS.loading);
-  startWorker().then(
+  const starting = startWorker();
+  starting.then(
     () => root.dataset.state === "loading" && setState(root, "ready", STATUS.ready),
     (error) => setState(root, "error", STATUS.failed(error.message)),
   );
-
-  form.addEventListener("submit", async (event) => {
+  root.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();
-    if (root.dataset.state === "error" || root.dataset.state === "busy") return;
-    const before = root.dataset.state;
-    setState(root, "busy", before === "ready" ? STATUS.busy : undefined);
-    performance.mark("calculator-asked");
-    const reply = await ask(name, readAnswers(form));
-    if (reply.failure) {
-      setState(root, "error", STATUS.failed(reply.failure));
-      return;
-    }
-    const answer = JSON.parse(reply.json);
-    clearErrors(root);
-    if (answer.ok) {
-      root.querySelector(".calc-result").hidden = true;
-      setState(root, "ready", `Answer ready. ${answer.result.summary}`);
-      showResult(root, name, answer.result);
-      performance.mark("calculator-answered");
-    } else {
-      root.querySelector(".calc-result").hidden = true;
-      const count = Object.keys(answer.errors).length;
-      setState(root, "ready", `There ${count === 1 ? "is a problem" : `are ${count} problems`} with your answers.`);
-      showErrors(root, answer.errors);
-    }
+    calculate(root);
   });
+  if (root.dataset.remember) bindRemembering(root, starting);
 }
 
 function bindAll() {

@@ -182,9 +182,76 @@ function fees(result) {
   return parts;
 }
 
-const RENDERERS = { past_due: pastDue, fees };
+const STATUS_WORDS = { in_place: "In place", to_do: "To do", urgent: "Do this first" };
 
-export function renderResult(name, result) {
+// The checklist: each habit with a box to tick, its status and its next step; the reader's
+// payment dates; buttons to print it and to download calendar reminders.
+function checklist(result, { ticked, onTick }) {
+  const items = result.items.map((item) => {
+    const id = `checklist-${item.id}`;
+    const box = element("input", { type: "checkbox", id, class: "checklist-box" });
+    box.checked = item.status === "in_place" || ticked[item.id] === "done";
+    box.addEventListener("change", () => onTick(item.id, box.checked));
+    return element(
+      "li",
+      { class: "checklist-item", "data-status": item.status },
+      box,
+      element(
+        "label",
+        { for: id },
+        element("span", { class: "checklist-mark", "aria-hidden": "true" }),
+        element("span", { class: "checklist-title" }, item.title),
+        " ",
+        element("span", { class: "checklist-status" }, `(${STATUS_WORDS[item.status]})`),
+      ),
+      element("p", { class: "checklist-action" }, item.action),
+    );
+  });
+  const parts = [
+    element("p", { class: "calc-answer" }, result.summary),
+    element("ul", { class: "checklist" }, ...items),
+    dataTable("Your payment dates", ["Date", "Amount"], result.payment_dates.map((date) => [usDate(date), dollars(result.monthly_payment)])),
+  ];
+  if (result.safe_harbor?.quarterly.length) {
+    parts.push(
+      dataTable(
+        "Estimated tax to pay",
+        ["Due date", "Amount"],
+        result.safe_harbor.quarterly.map((quarter) => [usDate(quarter.due_date), dollars(quarter.amount)]),
+      ),
+    );
+  }
+  parts.push(
+    element(
+      "p",
+      { class: "checklist-contacts" },
+      `IRS phone line for individuals: ${result.contacts.phone}. Pay or see your plan online: ${result.contacts.web}. `,
+      "The phone number printed on your notice is the best one to call about it.",
+    ),
+    checklistActions(result),
+  );
+  return parts;
+}
+
+function checklistActions(result) {
+  const print = element("button", { type: "button", class: "md-button md-button--primary" }, "Print this checklist");
+  print.addEventListener("click", () => window.print());
+  const calendar = element("button", { type: "button", class: "md-button" }, "Add reminders to my calendar");
+  calendar.addEventListener("click", () => {
+    // The file is made in the browser from the calculator's answer: nothing is uploaded.
+    const url = URL.createObjectURL(new Blob([result.ics], { type: "text/calendar" }));
+    const link = element("a", { href: url, download: "payment-plan-reminders.ics" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return element("p", { class: "checklist-buttons" }, print, " ", calendar);
+}
+
+const RENDERERS = { past_due: pastDue, fees, checklist };
+
+export function renderResult(name, result, context = { ticked: {}, onTick: () => {} }) {
   const render = RENDERERS[name] ?? ((r) => [element("p", { class: "calc-answer" }, r.summary)]);
-  return render(result);
+  return render(result, context);
 }

@@ -1,0 +1,120 @@
+"""The checklist in Chromium: remembered answers, ticks, printing and calendar reminders."""
+
+import datetime as dt
+import subprocess
+
+import icalendar
+from playwright.sync_api import expect
+
+READY_TIMEOUT = 60_000
+KEY = "cp523-guide:checklist:v1"
+
+
+def open_checklist(page, base_url):
+    page.goto(base_url + "checklist/")
+    calculator = page.locator('[data-calculator="checklist"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    return calculator
+
+
+def fill_plan(page):
+    page.get_by_label("Monthly payment").fill("$250")
+    page.get_by_label("Day of the month your payment is due").fill("15")
+    page.get_by_label("Month of your next payment").fill("12/2026")
+    page.get_by_label("How many payments to list (optional)").fill("6")
+    for field, answer in [
+        ("autopay", "no"), ("bank_changed", "yes"), ("irs_notified_of_bank_change", "no"),
+        ("expect_to_miss", "no"), ("reconciles_monthly", "no"), ("self_employed", "yes"),
+    ]:
+        page.locator(f"#checklist-{field}-{answer}").check()
+    page.get_by_label("Last year's total tax").fill("8000")
+    page.get_by_label("Last year's adjusted gross income").fill("60000")
+    page.get_by_label("Tax withheld this year (optional)").fill("2000")
+    page.get_by_label("Today's date (optional)").fill("11/28/2026")
+    page.get_by_role("button", name="Work it out").click()
+
+
+def test_answers_and_ticks_are_kept_across_a_reload_and_cleared_on_request(page, base_url, watch):
+    calculator = open_checklist(page, base_url)
+    fill_plan(page)
+    answer = calculator.locator(".calc-result")
+    # 100% × 8,000 = 8,000 required; 2,000 withheld; 6,000 short; on 11/28/2026 only Jan 15, 2027 is ahead
+    expect(answer.locator(".checklist-item[data-status=urgent]")).to_have_count(2)
+    expect(answer).to_contain_text("Pay $6,000.00 more in estimated tax for 2026: $6,000.00 by 1/15/2027.")
+    page.get_by_label("Check each month that the payment left your account").check()
+
+    page.reload()
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    expect(page.get_by_label("Monthly payment")).to_have_value("$250")
+    expect(page.locator("#checklist-bank_changed-yes")).to_be_checked()
+    expect(answer).to_be_visible()
+    expect(page.get_by_label("Check each month that the payment left your account")).to_be_checked()
+    expect(page.get_by_label("Pay automatically from your bank account")).not_to_be_checked()
+
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(calculator.locator(".calc-remember-status")).to_have_text("Your answers were cleared from this device.")
+    expect(page.get_by_label("Monthly payment")).to_have_value("")
+    expect(answer).to_be_hidden()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    page.reload()
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    expect(page.get_by_label("Monthly payment")).to_have_value("")
+
+
+def test_corrupt_or_old_saved_answers_are_ignored(page, base_url, watch):
+    page.goto(base_url + "checklist/")
+    for stored in ["{not json", '{"version": 0, "answers": {"monthly_payment": "9"}}', '{"version": 1, "answers": [1]}']:
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, stored])
+        calculator = open_checklist(page, base_url)
+        expect(page.get_by_label("Monthly payment")).to_have_value("")
+        expect(calculator.locator(".calc-result")).to_be_hidden()
+
+
+def test_without_storage_the_page_works_and_says_answers_will_not_be_kept(page, base_url, watch):
+    # As in private browsing on some browsers, or with a full disk: every write is refused.
+    page.add_init_script("Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }")
+    calculator = open_checklist(page, base_url)
+    expect(calculator.locator(".calc-remember-status")).to_contain_text("not letting the page keep your answers")
+    fill_plan(page)
+    expect(calculator.locator(".checklist")).to_be_visible()
+
+
+def pdf_text(page, tmp_path, name):
+    path = tmp_path / f"{name}.pdf"
+    page.pdf(path=str(path), format="Letter")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    count = int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")))
+    return text, count
+
+
+def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_controls(page, base_url, tmp_path, watch):
+    open_checklist(page, base_url)
+    blank, blank_pages = pdf_text(page, tmp_path, "blank")
+    assert blank_pages == 1
+    assert "A blank checklist to print" in blank and "800-829-1040" in blank
+
+    fill_plan(page)
+    expect(page.locator(".checklist")).to_be_visible()
+    text, pages = pdf_text(page, tmp_path, "plan")
+    assert pages == 1
+    for expected in ["12/15/2026", "5/15/2027", "$250.00", "1/15/2027", "$6,000.00", "800-829-1040", "irs.gov/payments",
+                     "Tell the IRS before you change banks", "Give the IRS your new bank details before your next payment on 12/15/2026"]:
+        assert expected in text, expected
+    for absent in ["Work it out", "Clear my answers", "Print this checklist", "Add reminders", "Start here", "Search",
+                   "A blank checklist to print", "Monthly payment"]:
+        assert absent not in text, absent
+
+
+def test_the_calendar_file_downloads_and_holds_every_date(page, base_url, watch):
+    open_checklist(page, base_url)
+    fill_plan(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Add reminders to my calendar").click()
+    download = download_info.value
+    assert download.suggested_filename == "payment-plan-reminders.ics"
+    calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())
+    starts = sorted(event.decoded("DTSTART") for event in calendar.walk("VEVENT"))
+    # six payments on the 15th from December 2026, and the one estimated tax date ahead (Jan 15, 2027)
+    assert starts == sorted([dt.date(2026, 12, 15), dt.date(2027, 1, 15), dt.date(2027, 1, 15), dt.date(2027, 2, 15),
+                             dt.date(2027, 3, 15), dt.date(2027, 4, 15), dt.date(2027, 5, 15)])
