@@ -1,9 +1,11 @@
 """The figures' own structure: a broken or incomplete data file must fail here, not mislead a reader."""
 
 import datetime as dt
+import re
 import tomllib
 from decimal import Decimal
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
@@ -53,9 +55,19 @@ def test_every_value_is_dated_graded_and_sourced(figure):
             assert value.note, f"{figure.id} {value.effective}: a {value.grade} figure must say why in a note"
 
 
-def test_every_source_is_cited_and_every_citation_exists():
-    cited = {value.source.id for figure in ALL for value in figure.values}
-    assert cited == set(parameters.sources())
+def cited_by_pages() -> set[str]:
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    cited = set()
+    for page in docs.glob("*.md"):
+        if match := re.search(r"^sources: \[(.*)\]$", page.read_text(), re.M):
+            cited |= {source.strip() for source in match[1].split(",")}
+    return cited
+
+
+def test_every_source_is_cited_by_a_figure_or_a_page_and_every_citation_exists():
+    by_figures = {value.source.id for figure in ALL for value in figure.values}
+    by_pages = cited_by_pages()
+    assert by_figures | by_pages == set(parameters.sources())
 
 
 def test_numbers_are_written_as_strings_never_floats():

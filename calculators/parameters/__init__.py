@@ -61,6 +61,7 @@ class Parameter:
 
 UNIT_FORMATS = {
     "days": "{} days",
+    "years": "{} years",
     "percent": "{}%",
     "percent_per_month": "{}% a month",
     "percent_per_year": "{}% a year",

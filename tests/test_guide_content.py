@@ -1,0 +1,97 @@
+"""The guide's pages as built: provenance on every page, official links only, no stray figures, plain language."""
+
+import os
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import textstat
+
+from calculators import parameters
+from guide_pages import article_text, guide_pages
+
+PROJECT = Path(__file__).resolve().parent.parent
+OFFICIAL_HOSTS = {"www.irs.gov", "www.taxpayeradvocate.irs.gov", "www.law.cornell.edu", "www.federalregister.gov", "aspe.hhs.gov"}
+HIGHEST_READING_GRADE = 8
+# Amounts that are not figures: the invented sample notice, and worked examples a reader can redo by hand.
+ALLOWED_AMOUNTS = {
+    "reading-your-notice": {"8000", "240", "310.55", "8550.55", "600"},
+    "catch-up-amount": {"250", "500"},
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    target = tmp_path_factory.mktemp("guide")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+        cwd=PROJECT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True,
+    )
+    return target
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return {name: path.read_text() for name, path in guide_pages(site).items()}
+
+
+def test_the_guide_has_every_page_the_reader_needs(pages):
+    expected = {
+        ".", "why-you-got-it", "reading-your-notice", "if-you-can-pay", "if-you-cannot-pay", "if-you-disagree",
+        "other-options", "if-the-plan-ends", "best-practices", "checklist", "catch-up-amount", "fee-check",
+        "glossary", "sources", "about",
+    }
+    assert expected <= set(pages)
+
+
+def test_every_page_has_a_title_a_description_a_review_date_and_an_official_source(pages):
+    for name, html in pages.items():
+        assert re.search(r"<title>[^<]{5,}</title>", html), name
+        assert re.search(r'<meta name="description" content="[^"]{20,}"', html), name
+        assert re.search(r'Last reviewed: <time datetime="\d{4}-\d{2}-\d{2}">', html), name
+        start = html.index('class="page-provenance"')
+        footer = html[start:html.index("</aside>", start)]
+        links = re.findall(r'<a href="(https://[^"]+)"', footer)
+        assert links and all(urlsplit(link).hostname in OFFICIAL_HOSTS for link in links), name
+
+
+def test_links_that_leave_the_site_are_https_to_official_sites(pages):
+    for name, html in pages.items():
+        body = html[html.index("<article"):html.index("</article>")]
+        for link in re.findall(r'href="((?:https?:)?//[^"]+)"', body):
+            assert link.startswith("https://") and urlsplit(link).hostname in OFFICIAL_HOSTS, (name, link)
+
+
+def dollar_figures() -> set[Decimal]:
+    """Every dollar amount in the parameter data, including each entry of a table."""
+    amounts = set()
+    for file in parameters.files_with_parameters():
+        for figure in parameters.load(file).values():
+            if figure.unit != "dollars":
+                continue
+            for value in figure.values:
+                amounts |= set(value.value.values()) if isinstance(value.value, dict) else {value.value}
+    return amounts
+
+
+def test_no_page_shows_a_dollar_amount_that_is_not_from_the_data(pages):
+    allowed_everywhere = dollar_figures()
+    for name, html in pages.items():
+        text = re.sub(r"<[^>]+>", " ", html[html.index("<article"):html.index("</article>")])
+        allowed = allowed_everywhere | {Decimal(amount) for amount in ALLOWED_AMOUNTS.get(name, ())}
+        for amount in re.findall(r"\$\s?([0-9][0-9,]*(?:\.[0-9]{2})?)", text):
+            assert Decimal(amount.replace(",", "")) in allowed, f"{name}: ${amount} is not from calculators/parameters/"
+
+
+def test_every_page_reads_at_grade_8_or_below(pages, capsys):
+    grades = {name: textstat.flesch_kincaid_grade(article_text(html)) for name, html in pages.items()}
+    with capsys.disabled():
+        print("\nReading grade (Flesch-Kincaid) of each page:")
+        for name, grade in sorted(grades.items()):
+            print(f"  {name:22} {grade:4.1f}")
+    too_hard = {name: grade for name, grade in grades.items() if grade > HIGHEST_READING_GRADE}
+    assert not too_hard
