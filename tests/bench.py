@@ -1,65 +1,77 @@
-"""`make bench`: how fast the catch-up calculator is ready and answers, in headless Chromium.
+"""`make bench`: speed and size figures of the calculators, in headless Chromium on loopback.
 
-Five runs, each in a fresh browser context (empty cache), against the built site
-served on 127.0.0.1. Prints the median and range of each figure; asserts nothing.
-Bytes are counted by the server as it sends each response body (no compression).
+Five runs of each figure; prints the median and the range, asserts nothing. The server counts
+the bytes of every response body it sends. It serves the build's precompressed `.gz` copies to
+browsers that accept gzip, as a compressing static host would.
 """
 
-import functools
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import CHROMIUM, CHROMIUM_FLAGS, PROJECT, SUB_PATH, QuietHandler  # noqa: E402
+from site_server import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, build_and_serve  # noqa: E402
 
 RUNS = 5
+READY = "performance.getEntriesByName('calculator-ready')[0]?.startTime"
 
 
 class CountingHandler(QuietHandler):
-    sent_bytes = 0
+    """Serves `name.gz` in place of `name` when the browser accepts gzip, and counts body bytes."""
+
+    sent = []  # (path, bytes)
+
+    def send_head(self):
+        self.gzipped = False
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        path = self.translate_path(self.path)
+        if accepts_gzip and Path(path + ".gz").is_file():
+            self.gzipped = True
+        return super().send_head()
+
+    def translate_path(self, path):
+        real = super().translate_path(path)
+        return real + ".gz" if getattr(self, "gzipped", False) and not real.endswith(".gz") else real
+
+    def guess_type(self, path):
+        return super().guess_type(path.removesuffix(".gz") if getattr(self, "gzipped", False) else path)
+
+    def end_headers(self):
+        if getattr(self, "gzipped", False):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
 
     def copyfile(self, source, outputfile):
         start = source.tell()
         super().copyfile(source, outputfile)
-        CountingHandler.sent_bytes += source.tell() - start
+        CountingHandler.sent.append((self.path, source.tell() - start))
 
 
-def serve_built_site(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(root)))
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(root / SUB_PATH)],
-        cwd=PROJECT,
-        env={**os.environ, "SITE_URL": base_url, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, base_url
+def bytes_sent(since: int, runtime_only=False) -> int:
+    return sum(size for path, size in CountingHandler.sent[since:] if not runtime_only or "/pyodide/" in path or path.endswith(".whl"))
 
 
-def one_run(browser, page_url: str) -> dict:
-    context = browser.new_context()
+def wait_ready(page):
+    page.wait_for_selector("[data-calculator][data-state=ready]", timeout=120_000)
+    return page.evaluate(READY)
+
+
+def empty_cache_run(browser, base_url):
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
-    CountingHandler.sent_bytes = 0
-    page.goto(page_url)
-    # Fill and send at once: the answer comes as soon as the runtime can give it.
+    mark = len(CountingHandler.sent)
+    page.goto(base_url + "catch-up-amount/")
     page.fill("#past_due-monthly_payment", "250")
     page.fill("#past_due-missed_payments", "2")
     page.click("button[type=submit]")
     page.wait_for_selector(".calc-answer", timeout=120_000)
-    # User Timing marks the page sets, in milliseconds since navigation start.
-    ready = page.evaluate("performance.getEntriesByName('calculator-ready')[0].startTime")
+    ready = wait_ready(page)
     first_result = page.evaluate("performance.getEntriesByName('calculator-answered')[0].startTime")
     page.wait_for_load_state("networkidle")
-    sent = CountingHandler.sent_bytes
+    page_bytes = bytes_sent(mark)
     warm = []
     for missed in range(3, 8):
         page.evaluate("performance.clearMarks()")
@@ -67,31 +79,83 @@ def one_run(browser, page_url: str) -> dict:
         page.click("button[type=submit]")
         page.wait_for_function(f"document.querySelector('.calc-answer')?.textContent.includes('{missed} missed')")
         warm.append(page.evaluate("performance.measure('m', 'calculator-asked', 'calculator-answered').duration"))
+
+    # A second calculator page, reached by instant navigation: no new runtime, no new start.
+    mark = len(CountingHandler.sent)
+    page.evaluate("performance.mark('navigate')")
+    page.get_by_role("link", name="Fee check").first.click()
+    page.wait_for_selector("[data-calculator=fees][data-state=ready]", timeout=120_000)
+    second_page = page.evaluate("performance.now() - performance.getEntriesByName('navigate')[0].startTime")
+    second_runtime_bytes = bytes_sent(mark, runtime_only=True)
     context.close()
-    return {"ready": ready, "first_result": first_result, "warm": statistics.median(warm), "bytes": sent}
+    return {
+        "ready": ready, "first_result": first_result, "warm": statistics.median(warm), "page_bytes": page_bytes,
+        "second_page": second_page, "second_runtime_bytes": second_runtime_bytes,
+    }
 
 
-def line(label: str, values: list[float], unit: str, scale: float = 1.0, digits: int = 0) -> str:
+def repeat_visit_run(browser, base_url):
+    """Second visit in the same browser profile: HTTP cache and service worker in place."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "catch-up-amount/")
+    wait_ready(page)
+    page.wait_for_selector(".offline-status", timeout=120_000)
+    page.evaluate("""() => new Promise((resolve) => {
+      navigator.serviceWorker.addEventListener("message", (e) => e.data?.type === "calculators-cached" && resolve());
+      navigator.serviceWorker.controller.postMessage({ type: "cache-calculators" });
+    })""")
+    page.goto(base_url)  # leave, then come back as a reader would
+    mark = len(CountingHandler.sent)
+    page.goto(base_url + "catch-up-amount/")
+    ready = wait_ready(page)
+    repeat_bytes = bytes_sent(mark)
+    context.close()
+    return {"repeat_ready": ready, "repeat_bytes": repeat_bytes}
+
+
+def guide_page_run(browser, base_url):
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    mark = len(CountingHandler.sent)
+    page.goto(base_url + "why-you-got-it/")
+    page.wait_for_load_state("networkidle")
+    result = {"guide_bytes": bytes_sent(mark), "guide_runtime_bytes": bytes_sent(mark, runtime_only=True)}
+    context.close()
+    return result
+
+
+def line(label, values, unit, scale=1.0, digits=0):
     scaled = [value / scale for value in values]
     return (
-        f"{label:<44} median {statistics.median(scaled):>9.{digits}f} {unit}"
-        f"   range {min(scaled):.{digits}f}–{max(scaled):.{digits}f} {unit}"
+        f"{label:<58} median {statistics.median(scaled):>9.{digits}f} {unit:<3}"
+        f" range {min(scaled):.{digits}f}–{max(scaled):.{digits}f}"
     )
 
 
-def main() -> None:
+def main():
     with tempfile.TemporaryDirectory() as folder:
-        server, base_url = serve_built_site(Path(folder))
+        server, base_url = build_and_serve(Path(folder), CountingHandler)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            runs = [one_run(browser, base_url + "catch-up-amount/") for _ in range(RUNS)]
+            runs = [
+                {**empty_cache_run(browser, base_url), **repeat_visit_run(browser, base_url), **guide_page_run(browser, base_url)}
+                for _ in range(RUNS)
+            ]
             browser.close()
         server.shutdown()
-    print(f"Catch-up calculator page, {RUNS} runs, headless Chromium, empty cache, loopback, no compression")
-    print(line("navigation → calculator ready", [run["ready"] for run in runs], "ms"))
-    print(line("navigation → first result", [run["first_result"] for run in runs], "ms"))
-    print(line("warm calculation, in page (median of 5)", [run["warm"] for run in runs], "ms", digits=1))
-    print(line("bytes transferred for the page", [run["bytes"] for run in runs], "MB", scale=1_000_000, digits=2))
+    figure = lambda key: [run[key] for run in runs]  # noqa: E731
+    print(f"{RUNS} runs, headless Chromium, loopback, gzip as a compressing host serves it")
+    print(line("calculator page, navigation → ready, empty cache", figure("ready"), "ms"))
+    print(line("calculator page, navigation → ready, repeat visit", figure("repeat_ready"), "ms"))
+    print(line("calculator page, navigation → first result, empty cache", figure("first_result"), "ms"))
+    print(line("a calculation once ready, in page (median of 5)", figure("warm"), "ms", digits=1))
+    print(line("second calculator page by instant navigation → ready", figure("second_page"), "ms"))
+    print(line("second calculator page: runtime bytes downloaded", figure("second_runtime_bytes"), "B"))
+    print(line("guide page without a calculator: runtime bytes", figure("guide_runtime_bytes"), "B"))
+    print(line("guide page without a calculator: total bytes", figure("guide_bytes"), "KB", scale=1000))
+    print(line("first calculator page: bytes sent (gzip)", figure("page_bytes"), "MB", scale=1_000_000, digits=2))
+    print(line("calculator page, repeat visit: bytes sent", figure("repeat_bytes"), "KB", scale=1000))
 
 
 if __name__ == "__main__":

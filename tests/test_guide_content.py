@@ -1,9 +1,6 @@
 """The guide's pages as built: provenance on every page, official links only, no stray figures, plain language."""
 
-import os
 import re
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,7 +11,6 @@ import textstat
 from calculators import parameters
 from guide_pages import article_text, guide_pages
 
-PROJECT = Path(__file__).resolve().parent.parent
 OFFICIAL_HOSTS = {"www.irs.gov", "www.taxpayeradvocate.irs.gov", "www.law.cornell.edu", "www.federalregister.gov", "aspe.hhs.gov"}
 HIGHEST_READING_GRADE = 8
 # Amounts that are not figures: the invented sample notice, and worked examples a reader can redo by hand.
@@ -22,16 +18,6 @@ ALLOWED_AMOUNTS = {
     "reading-your-notice": {"8000", "240", "310.55", "8550.55", "600"},
     "catch-up-amount": {"250", "500"},
 }
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    target = tmp_path_factory.mktemp("guide")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=PROJECT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True,
-    )
-    return target
 
 
 @pytest.fixture(scope="module")

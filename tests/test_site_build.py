@@ -1,10 +1,7 @@
 """What the build puts in the site: the pinned runtime files only, and a pure wheel of the calculators."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -14,20 +11,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=PROJECT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
-    )
-    return target
-
-
 def test_exactly_the_five_runtime_files_are_served(site):
-    assert {path.name for path in (site / "pyodide").iterdir()} == RUNTIME
+    served = {path.name for path in (site / "pyodide").iterdir() if path.suffix != ".gz"}
+    assert served == RUNTIME
 
 
 def test_the_runtime_is_the_pinned_version_copied_unchanged(site):

@@ -1,0 +1,41 @@
+// Register the service worker that lets the guide work offline after a first visit, and tell
+// the reader once it is ready. Registration waits until the page has loaded, so it never
+// slows the first view.
+const SCOPE = new URL("../", import.meta.url);
+const MESSAGE = "This guide now works offline on this device.";
+
+function showOfflineReady() {
+  const footer = document.querySelector(".md-footer-meta__inner, .md-copyright");
+  if (!footer || footer.querySelector(".offline-status")) return;
+  const note = document.createElement("p");
+  note.className = "offline-status";
+  note.textContent = MESSAGE;
+  footer.append(note);
+}
+
+// On a page with a calculator, ask the service worker to keep the calculator's files too.
+function keepCalculators() {
+  if (document.querySelector("[data-calculator]")) navigator.serviceWorker.controller?.postMessage({ type: "cache-calculators" });
+}
+
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    if (data?.type === "offline-ready") {
+      showOfflineReady();
+      keepCalculators();
+    }
+  });
+  const register = () =>
+    navigator.serviceWorker
+      .register(new URL("sw.js", SCOPE), { scope: SCOPE.pathname })
+      .then((registration) => registration.active && showOfflineReady())
+      .catch(() => {}); // offline use is a bonus: the guide works without it
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
+  if (window.document$)
+    window.document$.subscribe(() => {
+      if (!navigator.serviceWorker.controller) return;
+      showOfflineReady();
+      keepCalculators();
+    });
+}

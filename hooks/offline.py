@@ -1,0 +1,66 @@
+"""Offline use: the list of files the service worker keeps, versioned by the build's own bytes,
+and gzip copies of text files for static hosts that serve precompressed files.
+
+`sw-manifest.js` names the build's version (a digest of every file it lists) and the guide's
+files. The Python runtime is cached apart, under the pinned Pyodide version, and only once a
+calculator page has asked for it: a reader of guide pages never downloads it.
+"""
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+# Not precached: the runtime and the wheel (cached when a calculator first loads them), the
+# service worker's own files, and compressed copies.
+RUNTIME_FOLDERS = ("pyodide/", "py/")
+NOT_LISTED = {"sw.js", "sw-manifest.js", "sitemap.xml.gz"}
+# Never needed by a reader of this English site: source maps, and search stemmers for other languages.
+NOT_PRECACHED = ("assets/javascripts/lunr/",)
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map"}
+
+
+def site_files(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*")
+        if path.is_file() and path.suffix != ".gz" and path.relative_to(site).as_posix() not in NOT_LISTED
+    )
+
+
+def write_manifest(site: Path, runtime_version: str) -> str:
+    """Write sw-manifest.js for the files now in `site`; returns the build version."""
+    files = site_files(site)
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + (site / name).read_bytes())
+    version = digest.hexdigest()[:16]
+    precache = [
+        name for name in files if not name.startswith(RUNTIME_FOLDERS + NOT_PRECACHED) and not name.endswith(".map")
+    ]
+    # Pages are cached by their folder address ("checklist/"), the way readers ask for them.
+    precache = [name.removesuffix("index.html") for name in precache]
+    # Cached only once a page with a calculator asks: the runtime (kept across builds, per Pyodide
+    # version) and this build's wheel.
+    runtime = [name for name in files if name.startswith(RUNTIME_FOLDERS)]
+    manifest = {"version": version, "runtime": runtime_version, "precache": precache, "calculator_files": runtime}
+    (site / "sw-manifest.js").write_text(
+        "// Written by hooks/offline.py at build time.\nself.BUILD = " + json.dumps(manifest, indent=1) + ";\n"
+    )
+    return version
+
+
+def write_gzip_copies(site: Path) -> None:
+    """`name.gz` beside each text file, for hosts that serve precompressed files (mtime fixed: reproducible)."""
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in COMPRESSIBLE:
+            with open(path.with_name(path.name + ".gz"), "wb") as target:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=target, compresslevel=9, mtime=0) as packed:
+                    packed.write(path.read_bytes())
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config.site_dir)
+    package = json.loads((Path(config.config_file_path).parent / "package.json").read_text())
+    write_manifest(site, package["dependencies"]["pyodide"])
+    write_gzip_copies(site)
