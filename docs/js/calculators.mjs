@@ -2,6 +2,7 @@
 // shared worker. The worker starts on the first page that has a calculator and
 // lives for the whole visit, across Material's instant page changes.
 import * as remember from "./remember.mjs";
+import { ask, startWorker } from "./runtime.mjs";
 import { renderResult } from "./results.mjs";
 
 const STATUS = {
@@ -12,54 +13,6 @@ const STATUS = {
     `The calculator could not start in this browser (${reason}). Try reloading the page, or use an up-to-date browser. ` +
     "The steps on this page show how to work it out by hand, and the phone number on your notice reaches the IRS.",
 };
-
-let worker = null;
-let workerReady = null;
-const waiting = new Map();
-let lastId = 0;
-
-function startWorker() {
-  if (workerReady) return workerReady;
-  workerReady = new Promise((resolve, reject) => {
-    try {
-      worker = new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module" });
-    } catch (error) {
-      reject(error);
-      return;
-    }
-    worker.addEventListener("message", ({ data }) => {
-      if (data.type === "ready") {
-        performance.mark("calculator-ready");
-        resolve();
-      }
-      else if (data.type === "failed") reject(new Error(data.reason));
-      else if (data.type === "answer") {
-        waiting.get(data.id)?.(data);
-        waiting.delete(data.id);
-      }
-    });
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      reject(new Error(event.message || "its files could not be loaded"));
-    });
-  });
-  return workerReady;
-}
-
-function ask(name, payload) {
-  const id = ++lastId;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    worker.postMessage({ id, name, payload: JSON.stringify(payload), today: localToday() });
-  });
-}
-
-// "Today" is the reader's own calendar day, not the UTC day.
-function localToday() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 function setState(root, state, message) {
   root.dataset.state = state;
