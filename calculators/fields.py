@@ -20,6 +20,9 @@ _US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", re.ASCII)
 _ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})", re.ASCII)
 _US_MONTH = re.compile(r"([0-9]{1,2})/([0-9]{4})", re.ASCII)
 
+LONGEST_TEXT = 100  # characters; anything longer is not an answer to these questions
+MOST_UNKNOWN_INPUTS_REPORTED = 10
+
 YES_WORDS = {"yes", "true", "y"}
 NO_WORDS = {"no", "false", "n"}
 
@@ -72,7 +75,12 @@ class Field:
         """JSON may carry a number where a person would type text; anything else is refused."""
         if isinstance(raw, bool) or not isinstance(raw, (str, int)):
             raise FieldError(f"{_capitalised(self.noun)} must be written as text, like {example}")
-        return str(raw).strip()
+        if isinstance(raw, int) and abs(raw) >= 10**LONGEST_TEXT:
+            raise FieldError(f"{_capitalised(self.noun)} is too long: write it like {example}")
+        text = str(raw).strip()
+        if len(text) > LONGEST_TEXT:
+            raise FieldError(f"{_capitalised(self.noun)} is too long: write it like {example}")
+        return text
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -209,7 +217,7 @@ class ChoiceField(Field):
 
     def convert(self, raw):
         values = [value for value, _ in self.choices]
-        if isinstance(raw, str) and raw.strip() in values:
+        if isinstance(raw, str) and len(raw) <= LONGEST_TEXT and raw.strip() in values:
             return raw.strip()
         listed = ", ".join(f'"{value}"' for value in values)
         raise FieldError(f"Select {self.noun}: one of {listed}")
@@ -230,7 +238,7 @@ class YesNoField(Field):
     def convert(self, raw):
         if isinstance(raw, bool):
             return raw
-        word = raw.strip().lower() if isinstance(raw, str) else None
+        word = raw.strip().lower() if isinstance(raw, str) and len(raw) <= LONGEST_TEXT else None
         if word in YES_WORDS:
             return True
         if word in NO_WORDS:
@@ -255,10 +263,10 @@ def parse_all(fields: tuple[Field, ...], payload: dict, today: dt.date) -> tuple
     """Parse every field; return (values, errors), errors keyed by field name."""
     values, errors = {}, {}
     known = {field.name for field in fields}
-    for name in payload:
-        if name not in known:
-            listed = ", ".join(sorted(known))
-            errors[str(name)[:80]] = f"This calculator has no input called this. Its inputs are: {listed}"
+    unknown = [name for name in payload if name not in known]
+    listed = ", ".join(sorted(known))
+    for name in unknown[:MOST_UNKNOWN_INPUTS_REPORTED]:
+        errors[str(name)[:LONGEST_TEXT]] = f"This calculator has no input called this. Its inputs are: {listed}"
     for field in fields:
         try:
             values[field.name] = field.parse(payload.get(field.name), today)

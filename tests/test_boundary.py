@@ -51,3 +51,16 @@ def test_json_numbers_with_decimals_stay_exact():
 
 def test_run_refuses_a_payload_that_is_not_an_object():
     assert run("past_due", ["monthly_payment"])["ok"] is False
+
+
+def test_a_huge_input_gets_a_clear_answer_not_a_traceback():
+    ten_megabytes = json.dumps({"monthly_payment": "9" * 10_000_000, "missed_payments": 1})
+    done = cli("past_due", stdin=ten_megabytes)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "too long" in json.loads(done.stdout)["errors"]["monthly_payment"]
+
+
+def test_a_huge_input_that_is_not_json_exits_2_with_one_line():
+    done = cli("past_due", stdin="{" * 10_000_000)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
