@@ -1,0 +1,29 @@
+"""Accessibility repairs to the theme's and extensions' HTML that no setting reaches.
+
+- The search dialog gets a name (axe: aria-dialog-name).
+- Each task-list checkbox is labelled by its step's text (axe: label).
+Each repair fails the build if the markup it expects is gone, so a theme update cannot
+silently undo it.
+"""
+
+import html
+import re
+
+from mkdocs.exceptions import PluginError
+
+SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
+TASK = re.compile(r'(<li class="task-list-item">\s*<input type="checkbox" disabled(?:="disabled")?)(\s*/?>)(.*?)(?=<li|</ul>)', re.S)
+
+
+def on_page_content(content, page, **kwargs):
+    def label(match):
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", match[3])).split())
+        return f'{match[1]} aria-label="{html.escape(text)}"{match[2]}{match[3]}'
+
+    return TASK.sub(label, content)
+
+
+def on_post_page(output, page, **kwargs):
+    if SEARCH_DIALOG not in output:
+        raise PluginError("hooks/accessibility.py: the theme's search dialog markup changed; update the repair")
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search this guide"', 1)

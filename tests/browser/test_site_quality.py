@@ -1,0 +1,68 @@
+"""Every page of the built site, crawled in Chromium: no serious accessibility problem (axe-core),
+no console error, no request to another origin."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from site_server import PROJECT
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = {"serious", "critical"}
+READY_TIMEOUT = 60_000
+
+
+def serious_violations(page):
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "axe.run().then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' '))})))"
+    )
+    return [violation for violation in found if violation["impact"] in SERIOUS]
+
+
+def page_paths(site: Path) -> list[str]:
+    return sorted(
+        str(path.relative_to(site).parent).replace(".", "") + ("/" if path.parent != site else "")
+        for path in site.rglob("index.html")
+    )
+
+
+def test_every_page_has_no_serious_accessibility_problem_console_error_or_foreign_request(page, base_url, site, watch, capsys):
+    paths = page_paths(site)
+    assert len(paths) >= 15
+    for path in paths:
+        page.goto(base_url + path)
+        assert serious_violations(page) == [], path
+    with capsys.disabled():
+        print(f"\ncrawled {len(paths)} pages, {len(watch.requests)} requests, all from the site's own origin")
+
+
+@pytest.mark.parametrize("path", ["catch-up-amount/", "fee-check/", "checklist/"])
+def test_calculator_errors_and_answers_have_no_serious_accessibility_problem(page, base_url, watch, path):
+    page.goto(base_url + path)
+    calculator = page.locator("[data-calculator]")
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.get_by_role("button", name="Work it out").click()
+    expect(calculator.locator(".calc-error-summary")).to_be_visible()
+    assert serious_violations(page) == []
+
+
+def test_the_search_dialog_has_a_name_and_the_light_dark_toggle_works_by_keyboard(page, base_url, watch):
+    page.goto(base_url)
+    expect(page.locator(".md-search")).to_have_attribute("aria-label", "Search this guide")
+    toggle = page.locator("form[data-md-component=palette] label:visible").first
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", re.compile(f"^{scheme}$"))
+    assert serious_violations(page) == []
+
+
+def test_hovered_and_focused_links_keep_enough_contrast(page, base_url, watch):
+    page.goto(base_url + "why-you-got-it/")
+    link = page.locator("article p a").first
+    link.hover()
+    link.focus()
+    assert serious_violations(page) == []
