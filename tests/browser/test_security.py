@@ -1,0 +1,72 @@
+"""Nothing a reader types runs as code, and every page keeps to its Content Security Policy."""
+
+import pytest
+from playwright.sync_api import expect
+
+READY_TIMEOUT = 60_000
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+"""
+ATTACKS = ['<img src=x onerror="window.pwned=1">', '"><script>window.pwned=1</script>', "<svg onload=window.pwned=1>"]
+
+
+@pytest.mark.parametrize("path", ["catch-up-amount/", "fee-check/", "checklist/"])
+def test_markup_typed_into_every_text_field_is_kept_as_text_and_never_runs(page, base_url, watch, path):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(base_url + path)
+    calculator = page.locator("[data-calculator]")
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    fields = calculator.locator("input[type=text]")
+    for attack in ATTACKS:
+        for index in range(fields.count()):
+            fields.nth(index).fill(attack)
+        page.get_by_role("button", name="Work it out").click()
+        expect(calculator.locator(".calc-error-summary")).to_be_visible()
+        for index in range(fields.count()):
+            expect(fields.nth(index)).to_have_value(attack)
+        assert calculator.locator("img, script, svg[onload]").count() == calculator.locator("svg[onload]").count() == 0
+        assert page.evaluate("window.pwned") is None
+    assert dialogs == []
+
+
+def test_every_page_has_a_policy_and_using_each_calculator_breaks_none_of_it(page, base_url, watch):
+    page.add_init_script(RECORD_VIOLATIONS)
+    for path in ["", "reading-your-notice/", "sources/"]:
+        page.goto(base_url + path)
+        assert page.evaluate("window.cspViolations") == []
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+
+    page.goto(base_url + "catch-up-amount/")
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    for label, value in [("Monthly payment", "250"), ("Missed payments", "2"), ("Notice date", "11/2/2026"), ("Tax you owe", "5000")]:
+        page.get_by_label(label).fill(value)
+    page.get_by_role("button", name="Work it out").click()
+    expect(page.locator(".calc-chart svg")).to_be_visible()
+
+    page.get_by_role("navigation").get_by_role("link", name="Fee check").first.click()  # instant navigation
+    fees = page.locator('[data-calculator="fees"]')
+    expect(fees).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.locator("#fees-action-reinstate").check()
+    page.locator("#fees-channel-online").check()
+    page.locator("#fees-direct_debit-yes").check()
+    page.get_by_label("Adjusted gross income").fill("20000")
+    page.get_by_label("People in your household").fill("2")
+    page.get_by_role("button", name="Work it out").click()
+    expect(fees.locator(".calc-answer")).to_be_visible()
+
+    assert page.evaluate("window.cspViolations") == []  # before the next load starts a new list
+    page.goto(base_url + "checklist/")
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.get_by_label("Monthly payment").fill("100")
+    page.get_by_label("Day of the month your payment is due").fill("5")
+    page.get_by_label("Month of your next payment").fill("1/2027")
+    for field in ["autopay", "bank_changed", "expect_to_miss", "reconciles_monthly", "self_employed"]:
+        page.locator(f"#checklist-{field}-no").check()
+    page.get_by_role("button", name="Work it out").click()
+    expect(page.locator(".checklist")).to_be_visible()
+    with page.expect_download():
+        page.get_by_role("button", name="Add reminders to my calendar").click()
+    assert page.evaluate("window.cspViolations") == []
