@@ -14,6 +14,13 @@ SERIOUS = {"serious", "critical"}
 READY_TIMEOUT = 60_000
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe-core is injected as an inline script, which the pages' own policy rightly blocks;
+    # tests/browser/test_security.py checks the policy itself.
+    return {**browser_context_args, "bypass_csp": True}
+
+
 def serious_violations(page):
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
