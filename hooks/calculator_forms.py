@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 
+from calculators import parameters
 from calculators.fields import Group
 from calculators.web import UnknownCalculator, calculator
 
@@ -43,7 +44,8 @@ def _module(name: str):
 def render_form(name: str) -> str:
     module = _module(name)
     groups = getattr(module, "GROUPS", None) or (Group("", module.FIELDS),)
-    return _templates.get_template("form.html").render(name=name, calculator=module, groups=groups)
+    phone = parameters.get("contacts.phone_individuals").at(dt.date.today()).value
+    return _templates.get_template("form.html").render(name=name, calculator=module, groups=groups, irs_phone=phone)
 
 
 def render_table(name: str) -> str:

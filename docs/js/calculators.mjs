@@ -9,9 +9,10 @@ const STATUS = {
   loading: "Getting the calculator ready. You can start filling in the form.",
   ready: "The calculator is ready.",
   busy: "Working it out…",
-  failed: (reason) =>
+  failed: (reason, phone) =>
     `The calculator could not start in this browser (${reason}). Try reloading the page, or use an up-to-date browser. ` +
-    "The steps on this page show how to work it out by hand, and the phone number on your notice reaches the IRS.",
+    `Until then, the steps on this page show how to work it out by hand, and the IRS can tell you the figures: ` +
+    `call the number on your notice, or ${phone}.`,
 };
 
 function setState(root, state, message) {
@@ -137,13 +138,13 @@ function setFormAnswers(form, answers) {
 async function calculate(root, { quiet = false } = {}) {
   const name = root.dataset.calculator;
   const form = root.querySelector("form");
-  if (root.dataset.state === "error" || root.dataset.state === "busy") return;
+  if (root.dataset.state === "busy") return; // after an error, a new try starts the runtime again
   const before = root.dataset.state;
   setState(root, "busy", before === "ready" ? STATUS.busy : undefined);
   performance.mark("calculator-asked");
   const reply = await ask(name, readAnswers(form));
   if (reply.failure) {
-    setState(root, "error", STATUS.failed(reply.failure));
+    setState(root, "error", STATUS.failed(reply.failure, root.dataset.irsPhone));
     return;
   }
   const answer = JSON.parse(reply.json);
@@ -197,7 +198,7 @@ function bind(root) {
   const starting = startWorker();
   starting.then(
     () => root.dataset.state === "loading" && setState(root, "ready", STATUS.ready),
-    (error) => setState(root, "error", STATUS.failed(error.message)),
+    (error) => setState(root, "error", STATUS.failed(error.message, root.dataset.irsPhone)),
   );
   root.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();

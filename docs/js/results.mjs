@@ -44,8 +44,10 @@ function figuresTable(caption, rows, { totalLast = false } = {}) {
   return element("table", { class: "calc-working" }, element("caption", {}, caption), element("tbody", {}, ...body));
 }
 
+// A table of figures. Very large amounts on a very narrow screen scroll inside their own
+// region (focusable, so a keyboard can scroll it) instead of pushing the page sideways.
 function dataTable(caption, headings, rows, className = "calc-data") {
-  return element(
+  const table = element(
     "table",
     { class: className },
     element("caption", {}, caption),
@@ -56,6 +58,7 @@ function dataTable(caption, headings, rows, className = "calc-data") {
       ...rows.map(([first, ...rest]) => element("tr", {}, element("th", { scope: "row" }, first), ...rest.map((cell) => element("td", {}, cell)))),
     ),
   );
+  return element("div", { class: "calc-table-wrap", role: "region", "aria-label": caption, tabindex: "0" }, table);
 }
 
 const SVG = "http://www.w3.org/2000/svg";

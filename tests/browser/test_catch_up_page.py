@@ -89,6 +89,27 @@ def test_when_the_runtime_cannot_load_the_page_says_so_and_what_to_do(page, base
     status = calculator.get_by_role("status")
     expect(status).to_contain_text("The calculator could not start")
     expect(status).to_contain_text("work it out by hand")
+    expect(status).to_contain_text("800-829-1040")
+    expect(page.get_by_role("heading", name="How to work out the catch-up amount by hand")).to_be_visible()
+    # The rest of the page keeps working: its links lead on.
+    page.get_by_role("link", name="sources page").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sources for every figure")
+
+
+def test_a_stopped_runtime_is_started_again_by_the_next_calculation(page, base_url, watch):
+    workers = []
+    page.on("worker", lambda worker: workers.append(worker))
+    calculator = open_calculator(page, base_url)
+    page.get_by_label("Monthly payment").fill("125")
+    page.get_by_label("Missed payments").fill("2")
+    page.get_by_role("button", name="Work it out").click()
+    expect(calculator.locator(".calc-answer")).to_contain_text("$250.00")
+    page.evaluate("import(new URL('../js/runtime.mjs', location.href)).then((runtime) => runtime.stopWorker())")
+    page.get_by_label("Missed payments").fill("4")
+    page.get_by_role("button", name="Work it out").click()
+    expect(calculator.locator(".calc-answer")).to_contain_text("$500.00", timeout=READY_TIMEOUT)  # 125 × 4
+    calculator_workers = [worker for worker in workers if worker.url.endswith("calculator-worker.mjs")]
+    assert len(calculator_workers) == 2, "the stopped runtime was replaced by a new one"
 
 
 def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and_working(page, base_url, watch):
