@@ -1,0 +1,57 @@
+"""Each calculator can be completed with the keyboard alone, and focus goes to the answer."""
+
+from playwright.sync_api import expect
+
+READY_TIMEOUT = 60_000
+
+
+def tab_to(page, selector, most=40):
+    """Press Tab until the element matching `selector` has focus."""
+    for _ in range(most):
+        if page.evaluate(f"document.activeElement?.matches({selector!r})"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_the_catch_up_calculator_by_keyboard(page, base_url, watch):
+    page.goto(base_url + "catch-up-amount/")
+    calculator = page.locator('[data-calculator="past_due"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    tab_to(page, "#past_due-monthly_payment")
+    page.keyboard.type("$210.50")
+    page.keyboard.press("Tab")
+    page.keyboard.type("3")
+    page.keyboard.press("Enter")
+    answer_heading = calculator.get_by_role("heading", name="Your answer")
+    expect(answer_heading).to_be_focused()
+    expect(calculator.locator(".calc-answer")).to_contain_text("pay $631.50")  # 210.50 × 3
+
+
+def test_the_checklist_by_keyboard(page, base_url, watch):
+    page.goto(base_url + "checklist/")
+    calculator = page.locator('[data-calculator="checklist"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    tab_to(page, "#checklist-monthly_payment")
+    page.keyboard.type("100")
+    page.keyboard.press("Tab")
+    page.keyboard.type("5")
+    page.keyboard.press("Tab")
+    page.keyboard.type("1/2027")
+    tab_to(page, "#checklist-autopay-yes")
+    page.keyboard.press("Space")  # yes
+    for group, answer in [("bank_changed", "no"), ("expect_to_miss", "no"), ("reconciles_monthly", "yes"), ("self_employed", "no")]:
+        tab_to(page, f"[name={group}]")
+        if answer == "no":
+            page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.press("Space")
+        expect(page.locator(f"#checklist-{group}-{answer}")).to_be_checked()
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(calculator.get_by_role("heading", name="Your answer")).to_be_focused()
+    expect(calculator.locator(".calc-answer")).to_have_text("4 of 5 habits are in place.")
+
+    tab_to(page, "#checklist-no_new_balance")
+    page.keyboard.press("Space")
+    expect(page.locator("#checklist-no_new_balance")).to_be_checked()
