@@ -51,7 +51,12 @@ function localToday() {
 }
 
 // Ask a calculator. Resolves to {json} with the answer's JSON text, or {failure} with a reason.
-export async function ask(name, payload) {
+export function ask(name, payload) {
+  return askAsOf(name, payload, localToday());
+}
+
+// The same, for a given "today" (ISO date): the golden cases fix the day they are worked out for.
+export async function askAsOf(name, payload, today) {
   try {
     await startWorker();
   } catch (error) {
@@ -61,7 +66,7 @@ export async function ask(name, payload) {
   const id = ++lastId;
   const reply = await new Promise((resolve) => {
     waiting.set(id, resolve);
-    worker.postMessage({ id, name, payload: JSON.stringify(payload), today: localToday() });
+    worker.postMessage({ id, name, payload: JSON.stringify(payload), today });
   });
   if (reply.failure) stopWorker(); // a broken runtime is replaced on the next question
   return reply;
