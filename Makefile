@@ -10,7 +10,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve dev test build bench lock clean
+.PHONY: serve dev test build bench lock clean stdlib-list
 
 serve: build
 	@echo "Serving the guide at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
@@ -41,6 +41,10 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/chromium /usr/bin/pdftotext:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
+
+# Re-trace the standard-library files the calculators need in Pyodide (after changing imports).
+stdlib-list: $(BIN)/.installed node_modules/.installed
+	$(BIN)/python tests/trace_stdlib.py
 
 # Re-pin the Python packages after changing pyproject.toml's dev extras on purpose.
 lock: $(BIN)/.installed

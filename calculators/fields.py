@@ -132,10 +132,11 @@ class WholeNumberField(Field):
         return self.default
 
     def convert(self, raw):
-        text = self._text(raw, str(self.minimum))
+        example = str(max(self.minimum, 2))
+        text = self._text(raw, example)
         noun = _capitalised(self.noun)
         if not _WHOLE.fullmatch(text):
-            raise FieldError(f"{noun} must be a whole number, like {max(self.minimum, 2)}")
+            raise FieldError(f"{noun} must be a whole number, like {example}")
         number = int(text)
         if not self.minimum <= number <= self.maximum:
             raise FieldError(f"{noun} must be between {self.minimum} and {self.maximum}")

@@ -52,7 +52,8 @@ def test_whole_numbers():
     assert MISSED.parse(" 12 ", TODAY) == 12
     assert MISSED.parse(0, TODAY) == 0
     assert message(MISSED, "2.5") == "The number of missed payments must be a whole number, like 2"
-    assert message(MISSED, "9" * 5000) == "The number of missed payments must be a whole number, like 2"
+    assert message(MISSED, "9" * 5000) == "The number of missed payments is too long: write it like 2"
+    assert message(MISSED, "9" * 20) == "The number of missed payments must be a whole number, like 2"
     assert message(MISSED, "-1") == "The number of missed payments must be between 0 and 120"
     assert message(MISSED, 121) == "The number of missed payments must be between 0 and 120"
 

@@ -40,3 +40,9 @@ def test_golden_case_gives_identical_text_in_pyodide(pyodide_answers, index):
     in_pyodide = pyodide_answers["answers"][index]
     assert in_pyodide == run_json(case.calculator, json.dumps(case.input), case.today)
     check(case, json.loads(in_pyodide))
+
+
+def test_the_served_standard_library_holds_every_file_the_calculators_import(pyodide_answers):
+    kept = {line for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines() if not line.startswith("#")}
+    missing = set(pyodide_answers["stdlib"]) - kept
+    assert not missing, f"run `make stdlib-list`: the calculators now also import {sorted(missing)}"

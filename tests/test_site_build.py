@@ -16,12 +16,18 @@ def test_exactly_the_five_runtime_files_are_served(site):
     assert served == RUNTIME
 
 
-def test_the_runtime_is_the_pinned_version_copied_unchanged(site):
+def test_the_runtime_is_the_pinned_version_copied_unchanged_but_for_a_smaller_standard_library(site):
     pinned = json.loads((PROJECT / "package.json").read_text())["dependencies"]["pyodide"]
     installed = PROJECT / "node_modules" / "pyodide"
     assert json.loads((installed / "package.json").read_text())["version"] == pinned
-    for name in RUNTIME:
+    for name in RUNTIME - {"python_stdlib.zip"}:
         assert (site / "pyodide" / name).read_bytes() == (installed / name).read_bytes(), name
+    full = zipfile.ZipFile(installed / "python_stdlib.zip")
+    served = zipfile.ZipFile(site / "pyodide" / "python_stdlib.zip")
+    keep = {line for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines() if line and not line.startswith("#")}
+    assert set(served.namelist()) == keep
+    for name in served.namelist():
+        assert served.read(name) == full.read(name), name
 
 
 def test_the_calculators_wheel_is_pure_python_and_named_in_build_info(site):
