@@ -1,5 +1,5 @@
 """Offline use: the list of files the service worker keeps, versioned by the build's own bytes,
-and gzip copies of text files for static hosts that serve precompressed files.
+and gzip and brotli copies of text files for static hosts that serve precompressed files.
 
 `sw-manifest.js` names the build's version (a digest of every file it lists) and the guide's
 files. The Python runtime is cached apart, under the pinned Pyodide version, and only once a
@@ -11,10 +11,15 @@ import hashlib
 import json
 from pathlib import Path
 
+import brotli
+
 # Not precached: the runtime and the wheel (cached when a calculator first loads them), the
 # service worker's own files, and compressed copies.
 RUNTIME_FOLDERS = ("pyodide/", "py/")
 NOT_LISTED = {"sw.js", "sw-manifest.js", "sitemap.xml.gz"}
+COMPRESSED = (".gz", ".br")
+# Brotli at its best setting takes half a minute on the runtime; results are kept by content digest.
+BROTLI_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "brotli"
 # Never needed by a reader of this English site: source maps, and search stemmers for other languages.
 NOT_PRECACHED = ("assets/javascripts/lunr/",)
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map"}
@@ -24,7 +29,7 @@ def site_files(site: Path) -> list[str]:
     return sorted(
         path.relative_to(site).as_posix()
         for path in site.rglob("*")
-        if path.is_file() and path.suffix != ".gz" and path.relative_to(site).as_posix() not in NOT_LISTED
+        if path.is_file() and path.suffix not in COMPRESSED and path.relative_to(site).as_posix() not in NOT_LISTED
     )
 
 
@@ -50,17 +55,27 @@ def write_manifest(site: Path, runtime_version: str) -> str:
     return version
 
 
-def write_gzip_copies(site: Path) -> None:
-    """`name.gz` beside each text file, for hosts that serve precompressed files (mtime fixed: reproducible)."""
+def brotli_bytes(data: bytes) -> bytes:
+    cached = BROTLI_CACHE / f"{hashlib.sha256(data).hexdigest()}.br"
+    if not cached.exists():
+        BROTLI_CACHE.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(brotli.compress(data, quality=11))
+    return cached.read_bytes()
+
+
+def write_compressed_copies(site: Path) -> None:
+    """`name.gz` and `name.br` beside each text file (gzip mtime fixed, so builds are reproducible)."""
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in COMPRESSIBLE:
+            data = path.read_bytes()
             with open(path.with_name(path.name + ".gz"), "wb") as target:
                 with gzip.GzipFile(filename="", mode="wb", fileobj=target, compresslevel=9, mtime=0) as packed:
-                    packed.write(path.read_bytes())
+                    packed.write(data)
+            path.with_name(path.name + ".br").write_bytes(brotli_bytes(data))
 
 
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     package = json.loads((Path(config.config_file_path).parent / "package.json").read_text())
     write_manifest(site, package["dependencies"]["pyodide"])
-    write_gzip_copies(site)
+    write_compressed_copies(site)

@@ -2,7 +2,8 @@
 
 Five runs of each figure; prints the median and the range, asserts nothing. The server counts
 the bytes of every response body it sends. It serves the build's precompressed `.gz` copies to
-browsers that accept gzip, as a compressing static host would.
+browsers that accept gzip, as a compressing static host would. Chromium asks for brotli only
+over HTTPS, so brotli bytes are the sizes of the build's `.br` copies of the same responses.
 """
 
 import statistics
@@ -22,7 +23,7 @@ READY = "performance.getEntriesByName('calculator-ready')[0]?.startTime"
 class CountingHandler(QuietHandler):
     """Serves `name.gz` in place of `name` when the browser accepts gzip, and counts body bytes."""
 
-    sent = []  # (path, bytes)
+    sent = []  # (path, bytes sent, bytes as the .br copy)
 
     def send_head(self):
         self.gzipped = False
@@ -47,11 +48,17 @@ class CountingHandler(QuietHandler):
     def copyfile(self, source, outputfile):
         start = source.tell()
         super().copyfile(source, outputfile)
-        CountingHandler.sent.append((self.path, source.tell() - start))
+        plain = Path(QuietHandler.translate_path(self, self.path))
+        brotli = plain.with_name(plain.name + ".br")
+        CountingHandler.sent.append((self.path, source.tell() - start, (brotli if brotli.is_file() else plain).stat().st_size))
 
 
-def bytes_sent(since: int, runtime_only=False) -> int:
-    return sum(size for path, size in CountingHandler.sent[since:] if not runtime_only or "/pyodide/" in path or path.endswith(".whl"))
+def bytes_sent(since: int, runtime_only=False, brotli=False) -> int:
+    return sum(
+        (as_brotli if brotli else size)
+        for path, size, as_brotli in CountingHandler.sent[since:]
+        if not runtime_only or "/pyodide/" in path or path.endswith(".whl")
+    )
 
 
 def wait_ready(page):
@@ -73,6 +80,7 @@ def empty_cache_run(browser, base_url):
     first_result = page.evaluate("performance.getEntriesByName('calculator-answered')[0].startTime")
     page.wait_for_load_state("networkidle")
     page_bytes = bytes_sent(mark)
+    page_brotli_bytes = bytes_sent(mark, brotli=True)
     warm = []
     for missed in range(3, 8):
         page.evaluate("performance.clearMarks()")
@@ -91,6 +99,7 @@ def empty_cache_run(browser, base_url):
     context.close()
     return {
         "ready": ready, "first_result": first_result, "warm": statistics.median(warm), "page_bytes": page_bytes,
+        "page_brotli_bytes": page_brotli_bytes,
         "second_page": second_page, "second_runtime_bytes": second_runtime_bytes,
     }
 
@@ -156,6 +165,7 @@ def main():
     print(line("guide page without a calculator: runtime bytes", figure("guide_runtime_bytes"), "B"))
     print(line("guide page without a calculator: total bytes", figure("guide_bytes"), "KB", scale=1000))
     print(line("first calculator page: bytes sent (gzip)", figure("page_bytes"), "MB", scale=1_000_000, digits=2))
+    print(line("first calculator page: same files as brotli copies", figure("page_brotli_bytes"), "MB", scale=1_000_000, digits=2))
     print(line("calculator page, repeat visit: bytes sent", figure("repeat_bytes"), "KB", scale=1000))
 
 
