@@ -76,6 +76,9 @@ def test_one_worker_serves_the_visit_across_instant_navigation(page, base_url, w
     page.get_by_role("button", name="Work it out").click()
     expect(calculator.locator(".calc-answer")).to_contain_text("$300.00")
 
+    # On to a second calculator page: it is ready at once, on the same runtime.
+    page.get_by_role("navigation").get_by_role("link", name="Fee check").first.click()
+    expect(page.locator('[data-calculator="fees"]')).to_have_attribute("data-state", "ready")
     assert page.evaluate("window.sameDocument") is True, "navigation reloaded the page instead of swapping it"
     assert watch.count("/pyodide/pyodide.asm.wasm") == 1
     assert watch.count(".whl") == 1
