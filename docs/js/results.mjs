@@ -213,7 +213,12 @@ function checklist(result, { ticked, onTick }) {
   const parts = [
     element("p", { class: "calc-answer" }, result.summary),
     element("ul", { class: "checklist" }, ...items),
-    dataTable("Your payment dates", ["Date", "Amount"], result.payment_dates.map((date) => [usDate(date), dollars(result.monthly_payment)])),
+    dataTable(
+      "Your payment dates",
+      ["Date", "Amount"],
+      result.payment_dates.map((date) => [usDate(date), dollars(result.monthly_payment)]),
+      "calc-data checklist-dates",
+    ),
   ];
   if (result.safe_harbor?.quarterly.length) {
     parts.push(
