@@ -6,7 +6,8 @@ A page asks for a calculator with one line in its Markdown:
 
 and gets the form the templates in `overrides/calculators/` make from the
 fields declared in the calculator's module. `<!-- calculator-table: fees -->`
-shows the calculator's reference table (its figures in force on the build date).
+shows the calculator's reference table (its figures in force on the build date), and
+`<!-- sources -->` the list of every figure with its dated values, grades and sources.
 """
 
 import datetime as dt
@@ -22,6 +23,7 @@ from calculators.web import UnknownCalculator, calculator
 
 MARKER = re.compile(r"<!--\s*calculator:\s*(\w+)\s*-->")
 TABLE_MARKER = re.compile(r"<!--\s*calculator-table:\s*(\w+)\s*-->")
+SOURCES_MARKER = "<!-- sources -->"
 
 _templates = None
 
@@ -53,6 +55,12 @@ def render_table(name: str) -> str:
     return _templates.get_template("table.html").render(table=table)
 
 
+def render_sources() -> str:
+    files = [(name, parameters.load(name)) for name in parameters.files_with_parameters()]
+    return _templates.get_template("sources.html").render(files=files, describe=parameters.describe)
+
+
 def on_page_content(html, page, **kwargs):
     html = MARKER.sub(lambda match: render_form(match[1]), html)
-    return TABLE_MARKER.sub(lambda match: render_table(match[1]), html)
+    html = TABLE_MARKER.sub(lambda match: render_table(match[1]), html)
+    return html.replace(SOURCES_MARKER, render_sources()) if SOURCES_MARKER in html else html

@@ -6,20 +6,17 @@
 
 - `[[figure:notice.days_to_respond]]` in a page's Markdown becomes the value in force on
   the build date, written for people ("30 days", "0.25% a month").
-- `<!-- sources -->` becomes the list of every figure with its dated values, grades and sources.
+The sources page itself is rendered by calculator_forms.py, with the other templates.
 """
 
 import datetime as dt
 import re
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 
 from calculators import parameters
 
 FIGURE = re.compile(r"\[\[figure:([\w.]+)\]\]")
-SOURCES = "<!-- sources -->"
 
 # A figure not taken from an official source says so wherever a page quotes it.
 GRADE_CAVEATS = {
@@ -27,15 +24,6 @@ GRADE_CAVEATS = {
     "secondary": " (from a secondary source: confirm it with the IRS)",
     "unverified": " (not yet confirmed: check it with the IRS)",
 }
-
-_templates = None
-
-
-def on_config(config):
-    global _templates
-    folder = Path(config.config_file_path).parent / "overrides" / "calculators"
-    _templates = Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined)
-
 
 def figure_text(dotted: str, page) -> str:
     """`file.name`, or `file.name.key` for one entry of a table (such as a fee by channel)."""
@@ -83,13 +71,3 @@ def on_env(env, config, files):
     env.globals["source_for"] = lambda source_id: parameters.sources()[source_id]
     env.filters["long_date"] = long_date
     return env
-
-
-def on_page_content(html, page, **kwargs):
-    if SOURCES not in html:
-        return html
-    files = [(name, parameters.load(name)) for name in parameters.files_with_parameters()]
-    table = _templates.get_template("sources.html").render(
-        files=files, sources=parameters.sources(), describe=parameters.describe
-    )
-    return html.replace(SOURCES, table)

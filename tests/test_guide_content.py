@@ -2,7 +2,6 @@
 
 import re
 from decimal import Decimal
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

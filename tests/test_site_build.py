@@ -5,7 +5,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}

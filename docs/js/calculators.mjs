@@ -109,11 +109,12 @@ function showResult(root, name, result, { quiet = false } = {}) {
   if (!quiet) section.querySelector("h2").focus();
 }
 
-// Ticked boxes on a remembered calculator's answer are kept with its answers.
+// Ticked boxes on a remembered calculator's answer, kept with its answers (set up by bindRemembering).
+const ticksByRoot = new WeakMap();
+
 function tickKeeper(root, name) {
-  if (!root.dataset.remember) return { ticked: {}, onTick: () => {} };
-  const saved = remember.load(name);
-  const ticked = saved?.ticked ?? {};
+  const ticked = ticksByRoot.get(root);
+  if (!ticked) return { ticked: {}, onTick: () => {} };
   return {
     ticked,
     onTick(id, done) {
@@ -172,18 +173,20 @@ function bindRemembering(root, starting) {
     return;
   }
   const saved = remember.load(name);
+  ticksByRoot.set(root, saved?.ticked ?? {});
   if (saved) {
     setFormAnswers(form, saved.answers);
     starting.then(() => calculate(root, { quiet: true }), () => {});
   }
   const keep = () => {
-    const kept = remember.load(name);
-    status.textContent = remember.save(name, readAnswers(form), kept?.ticked ?? {}) ? REMEMBER_STATUS.on : REMEMBER_STATUS.off;
+    const kept = remember.save(name, readAnswers(form), ticksByRoot.get(root));
+    status.textContent = kept ? REMEMBER_STATUS.on : REMEMBER_STATUS.off;
   };
   form.addEventListener("input", keep);
   form.addEventListener("change", keep);
   root.querySelector(".calc-forget").addEventListener("click", () => {
     remember.forget(name);
+    ticksByRoot.set(root, {});
     form.reset();
     clearErrors(root);
     root.querySelector(".calc-result").hidden = true;
