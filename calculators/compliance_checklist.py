@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from . import calendar_file, estimated_tax, parameters
 from .dates import add_months
-from .fields import DateField, Group, MoneyField, MonthField, WholeNumberField, YesNoField, fields_of, us_date
+from .fields import ChoiceField, DateField, Group, MoneyField, MonthField, WholeNumberField, YesNoField, fields_of, us_date
 from .money import dollars
 
 TITLE = "Your payment plan checklist"
@@ -18,6 +18,7 @@ REMEMBER_ANSWERS = True  # the page keeps these answers in the browser so the ch
 
 PHONE = parameters.get("contacts.phone_individuals")
 PAYMENTS_WEB = parameters.get("contacts.web_payments")
+NOT_SURE = "not_sure"
 
 GROUPS = (
     Group(
@@ -119,17 +120,19 @@ GROUPS = (
                 hint="The “adjusted gross income” line on last year's Form 1040.",
                 required=False,
             ),
-            YesNoField(
+            ChoiceField(
                 name="married_filing_separately",
-                label="Did you file last year as married filing separately?",
-                noun="whether you filed as married filing separately",
+                label="Will you file this year's return as married filing separately?",
+                noun="whether you will file this year's return as married filing separately",
+                hint="This year's filing status decides which income line applies to last year's income.",
+                choices=(("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")),
                 required=False,
-                default=False,
             ),
             MoneyField(
                 name="expected_tax_this_year",
                 label="This year's total tax, if you can estimate it",
                 noun="this year's expected total tax",
+                hint="Without it, we cannot tell whether you will owe tax when you file, which can end your plan.",
                 required=False,
             ),
             MoneyField(
@@ -156,7 +159,7 @@ GROUPS = (
                 default_today=True,
             ),
         ),
-        hint="Add these to see whether you need to pay estimated tax, so that no new tax bill builds up.",
+        hint="Add these to see whether you would owe tax when you file, and what to pay during the year so you do not.",
     ),
 )
 FIELDS = fields_of(GROUPS)
@@ -170,12 +173,12 @@ def check(values: dict, today: dt.date) -> dict:
     errors = {}
     if values["bank_changed"] and values["irs_notified_of_bank_change"] is None:
         errors["irs_notified_of_bank_change"] = "Select whether you have told the IRS about the new account"
-    if values["prior_year_tax"] is not None:
-        if values["prior_year_agi"] is None:
-            errors["prior_year_agi"] = "Enter last year's adjusted gross income, to check which share of last year's tax applies"
+    if values["prior_year_tax"] is not None and values["prior_year_agi"] is None:
+        errors["prior_year_agi"] = "Enter last year's adjusted gross income, to check which share of last year's tax applies"
+    if values["prior_year_tax"] is not None or values["expected_tax_this_year"] is not None:
         years = estimated_tax.years_with_due_dates()
         if _tax_year(values) not in years:
-            listed = " and ".join(str(year) for year in years)
+            listed = ", ".join(str(year) for year in years[:-1]) + f" or {years[-1]}"
             errors["tax_year"] = (
                 f"The tax year must be {listed}: we do not have the estimated tax due dates for {_tax_year(values)} yet"
             )
@@ -191,6 +194,7 @@ def calculate(values: dict, today: dt.date) -> dict:
     dates = payment_dates(values["first_payment_month"], values["payment_day"], values["months"])
     upcoming = next((date for date in dates if date >= day), dates[0])
     safe_harbor = _safe_harbor(values) if values["prior_year_tax"] is not None else None
+    balance = _balance_with_return(values)
     phone = PHONE.at(day).value
     web = PAYMENTS_WEB.at(day).value
     items = [
@@ -198,8 +202,9 @@ def calculate(values: dict, today: dt.date) -> dict:
         _bank_details(values, upcoming, phone),
         _call_before_missing(values, upcoming, phone),
         _check_each_month(values),
-        _no_new_balance(values, safe_harbor, web),
+        _no_new_balance(values, safe_harbor, balance, web),
     ]
+    estimated = _estimated_payments(values, safe_harbor, balance)
     events = [
         calendar_file.Event(
             "payment",
@@ -210,15 +215,15 @@ def calculate(values: dict, today: dt.date) -> dict:
         )
         for date in dates
     ]
-    if safe_harbor:
+    if estimated:
         events += [
             calendar_file.Event(
                 "estimated-tax",
                 quarter["due_date"],
                 f"Estimated tax due: pay {dollars(quarter['amount'])}",
-                f"Estimated tax payment for {_tax_year(values)} (Form 1040-ES). Pay at {web}.",
+                f"Estimated tax payment for {_tax_year(values)} (Form 1040-ES): {estimated['purpose']} Pay at {web}.",
             )
-            for quarter in safe_harbor["quarterly"]
+            for quarter in estimated["quarterly"]
         ]
     events.sort(key=lambda event: (event.day, event.kind))
     in_place = sum(item["status"] == "in_place" for item in items)
@@ -233,6 +238,8 @@ def calculate(values: dict, today: dt.date) -> dict:
         "monthly_payment": values["monthly_payment"],
         "next_payment": upcoming,
         "safe_harbor": safe_harbor,
+        "balance_with_return": balance,
+        "estimated_payments": estimated,
         "ics": calendar_file.calendar(events, day),
         "contacts": {"phone": phone, "web": web},
     }
@@ -295,53 +302,139 @@ def _check_each_month(values) -> dict:
     )
 
 
-def _no_new_balance(values, safe_harbor, web) -> dict:
-    title = "Pay this year's tax as you go, so no new bill builds up"
-    if safe_harbor is None:
+def _no_new_balance(values, safe_harbor, balance, web) -> dict:
+    """A balance due with the return is itself a default of the plan (IRC 6159(b)(4)(B)); the safe
+    harbor of IRC 6654(d) only avoids the estimated tax penalty, so it is described as that."""
+    item_id, title = "no_new_balance", "Pay this year's tax as you go, so no new bill builds up"
+    year = _tax_year(values)
+    status_if_owing = "urgent" if values["self_employed"] else "to_do"
+    if balance is None:
+        if safe_harbor is None:
+            return _item(
+                item_id,
+                title,
+                "to_do",
+                "Check that enough tax is taken out of your pay (Form W-4), or make estimated payments (Form 1040-ES). "
+                "A new tax bill you cannot pay can end your plan. Add this year's expected tax above to see whether you would owe.",
+            )
         return _item(
-            "no_new_balance",
+            item_id,
             title,
-            "to_do",
-            "Check that enough tax is taken out of your pay (Form W-4), or make estimated payments (Form 1040-ES). "
-            "A new tax bill you cannot pay can end your plan. Add last year's tax above to see the amounts.",
+            status_if_owing if safe_harbor["shortfall"] else "to_do",
+            f"We cannot tell yet whether you will owe tax when you file for {year}: add this year's expected total tax above. "
+            "Any tax you owe with your return and do not pay in full can end your plan. " + _penalty_sentence(safe_harbor),
         )
+    if not balance["amount"]:
+        return _item(
+            item_id,
+            title,
+            "in_place",
+            f"Your withholding and payments of {dollars(balance['paid_or_withheld'])} cover this year's expected tax of "
+            f"{dollars(balance['expected_tax'])}, so you should owe nothing when you file. Check again if your income changes.",
+        )
+    owed = (
+        f"You may owe about {dollars(balance['amount'])} when you file your {year} return: {dollars(balance['expected_tax'])} "
+        f"expected tax minus {dollars(balance['paid_or_withheld'])} withheld and paid. If it is not paid in full, it can end "
+        "your payment plan. "
+    )
+    if balance["quarterly"]:
+        parts = ", ".join(f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in balance["quarterly"])
+        how = (
+            f"To owe nothing, pay it as estimated tax ({parts}) at {web} or with Form 1040-ES, or have more tax taken out "
+            "of your pay (Form W-4). Or pay it in full when you file. "
+        )
+    else:
+        how = f"The estimated tax dates for {year} have passed: pay what you can now at {web}, and the rest in full when you file. "
+    penalty = _penalty_sentence(safe_harbor) if safe_harbor else ""
+    return _item(item_id, title, status_if_owing, (owed + how + penalty).strip())
+
+
+def _penalty_sentence(safe_harbor: dict) -> str:
+    """What avoids the estimated tax penalty (IRC 6654(d), (e)): not the same as owing nothing."""
+    if safe_harbor["below_minimum"]:
+        return "You will not owe the estimated tax penalty, because less than the amount that needs estimated payments would be owed."
     if not safe_harbor["shortfall"]:
-        reason = (
-            "you would owe less than the amount that needs estimated payments"
-            if safe_harbor["below_minimum"]
-            else f"your withholding and payments cover the {dollars(safe_harbor['required_annual_payment'])} needed"
-        )
-        return _item("no_new_balance", title, "in_place", f"No estimated payments needed: {reason}. Check again if your income changes.")
-    if not safe_harbor["quarterly"]:
-        return _item(
-            "no_new_balance",
-            title,
-            "urgent" if values["self_employed"] else "to_do",
-            f"You are {dollars(safe_harbor['shortfall'])} short for {_tax_year(values)}, and its due dates have passed. "
-            f"Pay what you can now at {web} to limit interest, and raise your withholding or payments for next year.",
+        return (
+            f"You will not owe the estimated tax penalty: your withholding and payments cover the "
+            f"{dollars(safe_harbor['required_annual_payment'])} that avoids it."
         )
     parts = ", ".join(f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in safe_harbor["quarterly"])
-    return _item(
-        "no_new_balance",
-        title,
-        "urgent" if values["self_employed"] else "to_do",
-        f"Pay {dollars(safe_harbor['shortfall'])} more in estimated tax for {_tax_year(values)}: {parts}. "
-        f"Pay at {web} or with Form 1040-ES, or have more tax taken out of your pay.",
-    )
+    if not parts:
+        return f"You are {dollars(safe_harbor['shortfall'])} short of what avoids the estimated tax penalty, and its due dates have passed."
+    sentence = f"Paying at least {dollars(safe_harbor['shortfall'])} more ({parts}) avoids the estimated tax penalty."
+    if safe_harbor["required_if_not_filing_separately"] is not None:
+        sentence += (
+            f" That assumes you may file separately, which needs {safe_harbor['prior_year_share_percent']}% of last year's tax. "
+            f"If you will not file separately, {dollars(safe_harbor['required_if_not_filing_separately'])} paid in all avoids it."
+        )
+    return sentence
+
+
+def _balance_with_return(values) -> dict | None:
+    """What would be owed when the return is filed: expected tax minus withholding and estimated payments."""
+    expected = values["expected_tax_this_year"]
+    if expected is None:
+        return None
+    paid = values["withholding_this_year"] + values["estimated_paid_this_year"]
+    amount = max(Decimal("0.00"), expected - paid)
+    ahead = _due_dates_ahead(values)
+    amounts = estimated_tax.split(amount, len(ahead)) if amount else []
+    return {
+        "expected_tax": expected,
+        "paid_or_withheld": paid,
+        "amount": amount,
+        "quarterly": [{"due_date": due, "amount": part} for due, part in zip(ahead, amounts)],
+    }
+
+
+def _estimated_payments(values, safe_harbor, balance) -> dict | None:
+    """The payments the page lists and the calendar reminds of: enough to owe nothing when the
+    expected tax is known, otherwise what avoids the estimated tax penalty."""
+    if balance and balance["quarterly"]:
+        return {
+            "caption": "Estimated tax to pay, so that you owe nothing when you file",
+            "purpose": "paying this keeps a new tax bill from building up.",
+            "quarterly": balance["quarterly"],
+        }
+    if balance is None and safe_harbor and safe_harbor["quarterly"]:
+        return {
+            "caption": "Estimated tax to pay to avoid the estimated tax penalty (you may still owe more when you file)",
+            "purpose": "at least this much avoids the estimated tax penalty.",
+            "quarterly": safe_harbor["quarterly"],
+        }
+    return None
+
+
+def _due_dates_ahead(values) -> list[dt.date]:
+    return [due for due in estimated_tax.due_dates(_tax_year(values)) if due >= values["as_of"]]
 
 
 def _safe_harbor(values) -> dict:
     day = values["as_of"]
-    share = estimated_tax.prior_year_share(values["prior_year_agi"], values["married_filing_separately"], day)
-    required = estimated_tax.required_annual_payment(values["prior_year_tax"], share, values["expected_tax_this_year"], day)
+    filing_separately = values["married_filing_separately"]
+    share_if_separate = estimated_tax.prior_year_share(values["prior_year_agi"], True, day)
+    share_otherwise = estimated_tax.prior_year_share(values["prior_year_agi"], False, day)
+    if filing_separately == "yes":
+        share = share_if_separate
+    elif filing_separately == "no":
+        share = share_otherwise
+    else:  # not sure, or not answered: the larger share is safe, and the answer names the other
+        share = max(share_if_separate, share_otherwise)
+
+    def required_with(prior_share):
+        return estimated_tax.required_annual_payment(values["prior_year_tax"], prior_share, values["expected_tax_this_year"], day)
+
+    required = required_with(share)
+    unsure_difference = required_with(share_otherwise) if share != share_otherwise else None
     paid = values["withholding_this_year"] + values["estimated_paid_this_year"]
     below_minimum = estimated_tax.below_minimum(values["expected_tax_this_year"], values["withholding_this_year"], day)
     shortfall = Decimal("0.00") if below_minimum else max(Decimal("0.00"), required - paid)
-    ahead = [due for due in estimated_tax.due_dates(_tax_year(values)) if due >= day]
+    ahead = _due_dates_ahead(values)
     amounts = estimated_tax.split(shortfall, len(ahead)) if shortfall else []
     return {
         "required_annual_payment": required,
         "prior_year_share_percent": f"{share}",
+        "required_if_not_filing_separately": unsure_difference,
         "paid_or_withheld": paid,
         "below_minimum": below_minimum,
         "shortfall": shortfall,

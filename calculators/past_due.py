@@ -21,8 +21,7 @@ PROJECTION_MONTHS = 24
 # A bound on the month-by-month simulation, not a legal figure: 50 years of payments.
 LONGEST_SIMULATION_MONTHS = 600
 
-_normal = failure_to_pay.NORMAL.values[-1].value
-_after_levy = failure_to_pay.AFTER_LEVY_NOTICE.values[-1].value
+NOT_SURE = "not_sure"
 
 YOUR_PLAN = (
     MoneyField(
@@ -107,17 +106,27 @@ ESTIMATE_SETTINGS = (
         required=False,
         default=True,
     ),
+    MoneyField(
+        name="tax_on_return",
+        label="Tax unpaid on your return's due date",
+        noun="the tax unpaid on your return's due date",
+        hint="The tax on the return your plan is for, minus what you had paid by its due date. If you paid nothing "
+        "with the return, it is the “amount you owe” line. It sets the most the penalty can reach. "
+        "Leave this empty if you do not know.",
+        required=False,
+    ),
     ChoiceField(
-        name="rate_after_termination",
-        label="Penalty rate after the plan ends",
-        noun="the penalty rate after the plan ends",
-        hint="The usual rate applies unless the IRS has also sent a final notice of intent to levy (such as LT11 or CP504). Ask the IRS if you are not sure.",
+        name="levy_notice_before",
+        label="Before your payment plan began, did the IRS send you a notice of intent to levy?",
+        noun="whether the IRS sent you a notice of intent to levy before your plan",
+        hint="A letter headed “Notice of intent to levy”, such as CP504, LT11 or Letter 1058. "
+        "It decides the penalty rate after the plan ends.",
         choices=(
-            (f"{_normal}", f"{_normal}% a month (the usual rate)"),
-            (f"{_after_levy}", f"{_after_levy}% a month (after a final notice of intent to levy)"),
+            (failure_to_pay.AFTER_LEVY_NOTICE_CHOICE, "Yes"),
+            (failure_to_pay.USUAL, "No"),
+            (NOT_SURE, "Not sure"),
         ),
         required=False,
-        default=f"{_normal}",
     ),
 )
 
@@ -174,6 +183,8 @@ def calculate(values: dict, today: dt.date) -> dict:
         "termination_date": None,
         "payoff": None,
         "more_each_month": None,
+        "payoff_after_levy_notice": None,
+        "more_each_month_after_levy_notice": None,
         "penalty_months": None,
         "rates_used": [],
         "projection": [],
@@ -190,11 +201,27 @@ def calculate(values: dict, today: dt.date) -> dict:
         return result
     result.update(_estimate(values, missed_installments))
     ended = result["payoff"]
-    result["summary"] = (
-        _cure_sentence(amount_to_cure, missed, monthly, new_balance, before=result["termination_date"])
-        + f" If your plan ends, you would owe about {dollars(ended['total'])} on {us_date(ended['as_of'])},"
-        + f" about {dollars(result['more_each_month'])} more each month."
-    )
+    summary = _cure_sentence(amount_to_cure, missed, monthly, new_balance, before=result["termination_date"])
+    if result["payoff_after_levy_notice"] is None:
+        summary += (
+            f" If your plan ends, you would owe about {dollars(ended['total'])} on {us_date(ended['as_of'])},"
+            f" about {dollars(result['more_each_month'])} more each month."
+        )
+    else:
+        higher = result["payoff_after_levy_notice"]
+        with_notice = "if the IRS sent you a notice of intent to levy before your plan began"
+        growth = (
+            f"about {dollars(result['more_each_month'])} more each month, or about "
+            f"{dollars(result['more_each_month_after_levy_notice'])}"
+        )
+        if higher["total"] == ended["total"]:
+            summary += f" If your plan ends, you would owe about {dollars(ended['total'])} on {us_date(ended['as_of'])}, then {growth} {with_notice}."
+        else:
+            summary += (
+                f" If your plan ends, you would owe about {dollars(ended['total'])} on {us_date(ended['as_of'])}, "
+                f"or about {dollars(higher['total'])} {with_notice}. It would grow by {growth} with that notice."
+            )
+    result["summary"] = summary
     return result
 
 
@@ -222,19 +249,38 @@ class Balance:
             amount -= applied
 
 
-def _estimate(values: dict, missed_installments: Decimal) -> dict:
+def _levy_choice(values: dict) -> str:
+    """The after-termination rate the main figures use: the higher one only when the reader says so."""
+    answer = values["levy_notice_before"]
+    return failure_to_pay.AFTER_LEVY_NOTICE_CHOICE if answer == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE else failure_to_pay.USUAL
+
+
+def _unsure_about_levy_notice(values: dict) -> bool:
+    return values["levy_notice_before"] in (None, NOT_SURE)
+
+
+def _penalty_limit_base(values: dict) -> Decimal:
+    """The tax the 25% limit is measured on: the reader's figure from the return, else what is owed now (may be too low)."""
+    return values["tax_on_return"] if values["tax_on_return"] is not None else values["tax_owed"]
+
+
+def _termination(values: dict) -> dt.date:
+    notice = values["notice_date"]
+    return values["termination_date"] or notice + dt.timedelta(days=int(DAYS_TO_RESPOND.at(notice).value))
+
+
+def _owed_if_ended(values: dict, levy_choice: str):
+    """A function of a day: what is owed on it if the plan ends and nothing is paid."""
     notice = values["notice_date"]
     tax = values["tax_owed"]
     penalty_so_far = values["penalty_so_far"] or Decimal(0)
     interest_so_far = values["interest_so_far"] or Decimal(0)
-    termination = values["termination_date"] or notice + dt.timedelta(days=int(DAYS_TO_RESPOND.at(notice).value))
-    pay_date = values["pay_date"]
+    termination = _termination(values)
     in_agreement_rate = failure_to_pay.rate_while_in_agreement(values["filed_on_time"], notice)
-    after_rate = failure_to_pay.rate_after_termination(values["rate_after_termination"], notice)
-    penalty_room = failure_to_pay.room_under_maximum(tax, penalty_so_far, notice)
+    after_rate = failure_to_pay.rate_after_termination(levy_choice, notice)
+    penalty_room = failure_to_pay.room_under_maximum(_penalty_limit_base(values), penalty_so_far, notice)
 
     def if_ended(day: dt.date) -> dict:
-        """Owed on `day` if the plan ends and nothing is paid."""
         months = month_starts(notice, day)
         rate_months = sum((in_agreement_rate if start < termination else after_rate) for start in months)
         uncapped = tax * rate_months / 100
@@ -252,8 +298,34 @@ def _estimate(values: dict, missed_installments: Decimal) -> dict:
             "capped": uncapped >= penalty_room,
         }
 
+    return if_ended
+
+
+PAYOFF_KEYS = ("as_of", "tax", "penalty", "interest", "total")
+
+
+def _estimate(values: dict, missed_installments: Decimal) -> dict:
+    notice = values["notice_date"]
+    tax = values["tax_owed"]
+    penalty_so_far = values["penalty_so_far"] or Decimal(0)
+    interest_so_far = values["interest_so_far"] or Decimal(0)
+    termination = _termination(values)
+    pay_date = values["pay_date"]
+    in_agreement_rate = failure_to_pay.rate_while_in_agreement(values["filed_on_time"], notice)
+    after_rate = failure_to_pay.rate_after_termination(_levy_choice(values), notice)
+    penalty_room = failure_to_pay.room_under_maximum(_penalty_limit_base(values), penalty_so_far, notice)
+    if_ended = _owed_if_ended(values, _levy_choice(values))
+
     payoff = if_ended(pay_date)
     month_later = if_ended(add_months(pay_date, 1))
+    higher = {}
+    if _unsure_about_levy_notice(values):
+        if_ended_higher = _owed_if_ended(values, failure_to_pay.AFTER_LEVY_NOTICE_CHOICE)
+        payoff_higher = if_ended_higher(pay_date)
+        higher = {
+            "payoff_after_levy_notice": {key: payoff_higher[key] for key in PAYOFF_KEYS},
+            "more_each_month_after_levy_notice": if_ended_higher(add_months(pay_date, 1))["total"] - payoff_higher["total"],
+        }
     quarters = interest.quarters_between(notice, pay_date)
     kept, months_to_pay_off = _if_kept(values, missed_installments, tax, penalty_so_far, interest_so_far, in_agreement_rate, penalty_room)
     projection = []
@@ -262,8 +334,9 @@ def _estimate(values: dict, missed_installments: Decimal) -> dict:
         projection.append({"month": f"{day:%Y-%m}", "if_ended": if_ended(day)["total"], "if_kept": kept[month]})
     return {
         "termination_date": termination,
-        "payoff": {key: payoff[key] for key in ("as_of", "tax", "penalty", "interest", "total")},
+        "payoff": {key: payoff[key] for key in PAYOFF_KEYS},
         "more_each_month": month_later["total"] - payoff["total"],
+        **higher,
         "penalty_months": payoff["months"],
         "rates_used": [
             {
@@ -365,9 +438,16 @@ def _notes(values, termination, quarters, payoff, in_agreement_rate, after_rate,
         f"Penalty: {in_agreement_rate}% of the tax for each month or part of a month that starts before {us_date(termination)} "
         f"(while the plan lasts), then {after_rate}% a month. Months or part months counted up to {us_date(payoff['as_of'])}: {payoff['months']}."
     )
+    notes.append(_levy_notice_note(values, notice))
+    maximum = failure_to_pay.MAXIMUM.at(notice).value
+    if values["tax_on_return"] is None:
+        notes.append(
+            f"The penalty can reach at most {maximum}% of the tax unpaid on your return's due date. You did not enter that "
+            f"amount, so this estimate uses {maximum}% of the tax you owe now, which is usually less. The penalty shown "
+            "may stop growing too soon: add the tax unpaid on your return's due date for a better figure."
+        )
     if payoff["capped"]:
-        maximum = failure_to_pay.MAXIMUM.at(notice).value
-        notes.append(f"The penalty has reached its limit of {maximum}% of the tax, so it stops growing.")
+        notes.append(f"The penalty has reached its limit of {maximum}% of the tax unpaid on your return's due date, so it stops growing.")
     notes.append(
         "Interest is compounded daily at the IRS rate for each calendar quarter, divided by 365 days (366 in a leap year). "
         "Interest on penalty added during this estimate is left out, so the real figure may be slightly higher."
@@ -398,3 +478,28 @@ def _notes(values, termination, quarters, payoff, in_agreement_rate, after_rate,
             "Ask the IRS about a higher payment or another option."
         )
     return notes
+
+
+def _levy_notice_note(values: dict, notice: dt.date) -> str:
+    usual = failure_to_pay.NORMAL.at(notice).value
+    higher = failure_to_pay.AFTER_LEVY_NOTICE.at(notice).value
+    days = failure_to_pay.LEVY_NOTICE_DAYS.at(notice).value
+    answer = values["levy_notice_before"]
+    if answer == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE:
+        return (
+            f"You said the IRS sent you a notice of intent to levy before your plan began, so after the plan ends "
+            f"the penalty is {higher}% a month instead of {usual}%."
+        )
+    if answer == failure_to_pay.USUAL:
+        return (
+            f"You said the IRS did not send you a notice of intent to levy before your plan, so after the plan ends this "
+            f"estimate uses {usual}% a month. If one comes later (LT11 or Letter 1058), the rate becomes {higher}% a month "
+            f"from the first month that begins more than {days} days after it."
+        )
+    return (
+        f"You are not sure whether the IRS sent you a notice of intent to levy before your plan began, so you see two "
+        f"figures: with the usual {usual}% a month after the plan ends, and with {higher}% a month if you did get one. "
+        "The lower figure is more likely if your plan began soon after your first IRS bill. The higher one is more "
+        "likely if you got several IRS letters first, one of them headed “Notice of intent to levy” (CP504, LT11 or "
+        "Letter 1058). Your IRS online account, or a call to the number on your notice, can tell you."
+    )

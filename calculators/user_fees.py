@@ -24,8 +24,12 @@ FEES = {
         "setup_low_income",
         "reinstate",
         "reinstate_low_income",
+        "change_direct_debit",
     )
 }
+LOW_INCOME_RELIEF_START = parameters.get("fees.low_income_relief_start")
+ONLINE_LONG_TERM_MAX = parameters.get("fees.online_long_term_max_balance")
+SHORT_TERM_MAX = parameters.get("options.short_term_max_balance")
 FORM_13844_DAYS = parameters.get("fees.form_13844_days")
 SHORT_TERM_DAYS = parameters.get("fees.short_term_days")
 
@@ -43,7 +47,8 @@ GROUPS = (
                 label="What do you need to do?",
                 noun="what you need to do",
                 choices=(
-                    ("reinstate", "Keep my current plan: reinstate it or change it"),
+                    ("reinstate", "Keep my current plan: put it back in place after this notice"),
+                    ("change", "Change my current plan's payment amount or date"),
                     ("new_plan", "Set up a new payment plan"),
                 ),
             ),
@@ -58,8 +63,8 @@ GROUPS = (
             ),
             YesNoField(
                 name="direct_debit",
-                label="Would your payments come straight from your bank account?",
-                noun="whether your payments would come straight from your bank account",
+                label="Do (or would) your payments come straight from your bank account?",
+                noun="whether your payments come straight from your bank account",
                 hint="This is called direct debit: the IRS takes each payment from your checking account.",
             ),
             ChoiceField(
@@ -71,6 +76,14 @@ GROUPS = (
                     ("short_term", f"{SHORT_TERM_DAYS.values[-1].value} days or less"),
                     ("long_term", f"Longer than {SHORT_TERM_DAYS.values[-1].value} days"),
                 ),
+                required=False,
+            ),
+            MoneyField(
+                name="balance",
+                label="How much you owe in all",
+                noun="how much you owe in all",
+                hint="Tax, penalties and interest together. It decides whether you can apply online. "
+                "Leave this empty if you do not know.",
                 required=False,
             ),
         ),
@@ -127,25 +140,52 @@ def check(values: dict, today: dt.date) -> dict:
             f"The date you would apply must be {us_date(low_income.first_day())} or later: "
             "this check does not have the income limits for earlier dates"
         )
+        return errors
+    limit = _online_limit(values["action"], values["plan_length"], values["as_of"])
+    if values["channel"] == "online" and limit is not None and values["balance"] is not None and not limit.fits(values["balance"]):
+        errors["channel"] = f"Online plans are for people who owe {limit.words}: choose “By phone, by mail or in person”"
     return errors
+
+
+class OnlineLimit:
+    """How much an individual may owe to set up a plan online: `words` says it, `fits` checks it."""
+
+    def __init__(self, amount: Decimal, below_only: bool):
+        self.amount, self.below_only = amount, below_only
+        self.words = f"less than {dollars(amount)}" if below_only else f"{dollars(amount)} or less"
+
+    def fits(self, balance: Decimal) -> bool:
+        return balance < self.amount if self.below_only else balance <= self.amount
+
+
+def _online_limit(action: str, plan_length: str | None, day: dt.date) -> OnlineLimit | None:
+    """Balance limits of the Online Payment Agreement for new plans; changing an existing plan online has none we could source."""
+    if action != "new_plan" or plan_length is None:
+        return None
+    if plan_length == "short_term":
+        return OnlineLimit(SHORT_TERM_MAX.at(day).value, below_only=True)
+    return OnlineLimit(ONLINE_LONG_TERM_MAX.at(day).value, below_only=False)
 
 
 def fee_for(action: str, channel: str, direct_debit: bool, plan_length: str | None, is_low_income: bool, day: dt.date):
     """(fee, waived, reimbursable, figure used) for one way of applying."""
-    if action == "reinstate":
-        if is_low_income and channel != "online":
-            return FEES["reinstate_low_income"].at(day).value, False, True, FEES["reinstate_low_income"]
+    relief = is_low_income and day >= LOW_INCOME_RELIEF_START.at(day).value  # IRC 6159(f), plans from 2018-04-10
+    if action == "change" and direct_debit:
+        return FEES["change_direct_debit"].at(day).value[channel], False, False, FEES["change_direct_debit"]
+    if action in ("reinstate", "change"):
+        if is_low_income:
+            return FEES["reinstate_low_income"].at(day).value[channel], False, relief, FEES["reinstate_low_income"]
         return FEES["reinstate"].at(day).value[channel], False, False, FEES["reinstate"]
     if plan_length == "short_term":
         return FEES["setup_short_term"].at(day).value[channel], False, False, FEES["setup_short_term"]
     figure = FEES["setup_long_term_direct_debit" if direct_debit else "setup_long_term"]
     full = figure.at(day).value[channel]
-    if is_low_income and direct_debit:
+    if relief and direct_debit:
         return Decimal(0), True, False, figure
     if is_low_income:
         reduced = FEES["setup_low_income"].at(day).value
         if reduced < full:
-            return reduced, False, True, FEES["setup_low_income"]
+            return reduced, False, relief, FEES["setup_low_income"]
     return full, False, False, figure
 
 
@@ -164,9 +204,10 @@ def _way_name(channel: str, debit: bool | None) -> str:
 def calculate(values: dict, today: dt.date) -> dict:
     day = values["as_of"]
     action, channel, plan_length = values["action"], values["channel"], values["plan_length"]
-    if action == "reinstate":
+    if action != "new_plan":
         plan_length = None
     direct_debit = values["direct_debit"]
+    online_limit = _online_limit(action, plan_length, day)
     limit = low_income.limit_for(values["household_size"], values["region"], day)
     is_low_income = values["agi"] <= limit.limit
     fee, waived, reimbursable, figure = fee_for(action, channel, direct_debit, plan_length, is_low_income, day)
@@ -176,9 +217,15 @@ def calculate(values: dict, today: dt.date) -> dict:
     for other_channel, other_debit in _ways(action, plan_length):
         if (other_channel, other_debit) == (channel, current_debit):
             continue
-        other_fee = fee_for(action, other_channel, bool(other_debit), plan_length, is_low_income, day)[0]
+        if other_channel == "online" and online_limit and values["balance"] is not None and not online_limit.fits(values["balance"]):
+            continue  # the Online Payment Agreement would refuse this balance
+        debit = direct_debit if other_debit is None else other_debit
+        other_fee = fee_for(action, other_channel, debit, plan_length, is_low_income, day)[0]
         if other_fee < fee and (cheaper is None or other_fee < cheaper["fee"]):
-            cheaper = {"how": _way_name(other_channel, other_debit), "fee": other_fee}
+            condition = ""
+            if other_channel == "online" and online_limit and values["balance"] is None:
+                condition = f"If you owe {online_limit.words} in all, "
+            cheaper = {"how": _way_name(other_channel, other_debit), "fee": other_fee, "condition": condition}
 
     used = [figure, low_income.GUIDELINE, low_income.PERCENT]
     grades = {figure.at(day).grade, limit.value.grade}
@@ -193,7 +240,7 @@ def calculate(values: dict, today: dt.date) -> dict:
         "cheaper_option": cheaper,
         "summary": _answer(action, channel, fee, waived, reimbursable),
         "why": _why(values, limit, is_low_income),
-        "next_steps": _next_steps(action, channel, is_low_income, fee, waived, reimbursable, cheaper, day),
+        "next_steps": _next_steps(action, channel, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day),
         "notes": [],
         "sources": sorted({parameter.at(day).source.id for parameter in used}),
     }
@@ -211,14 +258,14 @@ def calculate(values: dict, today: dt.date) -> dict:
 
 
 def _answer(action, channel, fee, waived, reimbursable) -> str:
-    doing = "Reinstating or changing your plan" if action == "reinstate" else "Setting up your new plan"
+    doing = {"reinstate": "Putting your plan back in place", "change": "Changing your plan", "new_plan": "Setting up your new plan"}[action]
     how = CHANNELS[channel]
     if waived:
         return f"{doing} {how} costs you nothing: the fee is waived because your income is low and you pay by direct debit."
     if not fee:
         return f"{doing} {how} costs nothing."
     sentence = f"{doing} {how} will cost you {dollars(fee)}"
-    if reimbursable and action == "reinstate":
+    if reimbursable and action != "new_plan":
         return sentence + ", and you may be able to get it back because your income is low."
     if reimbursable:
         return sentence + ", and the IRS pays it back when you finish the plan, because your income is low."
@@ -238,12 +285,12 @@ def _why(values, limit: low_income.Limit, is_low_income: bool) -> str:
     )
 
 
-def _next_steps(action, channel, is_low_income, fee, waived, reimbursable, cheaper, day) -> list[str]:
+def _next_steps(action, channel, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day) -> list[str]:
     steps = []
-    if cheaper and cheaper["fee"]:
-        steps.append(f"It would cost less {cheaper['how']}: {dollars(cheaper['fee'])}.")
-    elif cheaper:
-        steps.append(f"It would cost nothing {cheaper['how']}.")
+    if cheaper:
+        cost = f"less {cheaper['how']}: {dollars(cheaper['fee'])}" if cheaper["fee"] else f"nothing {cheaper['how']}"
+        sentence = f"it would cost {cost}."
+        steps.append(cheaper["condition"] + sentence if cheaper["condition"] else sentence[:1].upper() + sentence[1:])
     if is_low_income and action == "new_plan":
         days = FORM_13844_DAYS.at(day).value
         steps.append(
@@ -252,11 +299,16 @@ def _next_steps(action, channel, is_low_income, fee, waived, reimbursable, cheap
         )
     if reimbursable and action == "new_plan":
         steps.append("Keep up every payment to the end: the IRS pays the fee back only when the plan is completed.")
-    if reimbursable and action == "reinstate":
-        steps.append("Ask the IRS about getting the fee back when you reinstate; keep the letter that confirms it.")
+    if reimbursable and action != "new_plan":
+        steps.append("Ask the IRS about getting the fee back; keep the letter that confirms the change.")
     if action == "reinstate":
         steps.append("To reinstate, pay what you missed before the date on your notice, or call the number on the notice.")
-    if not fee and not waived:
+        if direct_debit:
+            steps.append(
+                "The IRS fee table lists no fee for changes to a plan paid by direct debit. Ask whether putting your plan "
+                "back in place counts as such a change."
+            )
+    if not fee and not waived and action == "new_plan":
         steps.append("Check how long your plan will last: a longer plan has a setup fee.")
     steps.append("These fees are for individuals. Businesses cannot get the low-income fee.")
     return steps
@@ -270,15 +322,20 @@ def reference_table(day: dt.date) -> dict:
         ("setup_long_term_direct_debit", "New long-term plan, direct debit"),
         ("setup_long_term", "New long-term plan, no direct debit"),
         ("reinstate", "Reinstate or change a plan"),
+        ("change_direct_debit", "Change a plan paid by direct debit"),
+        ("reinstate_low_income", "Low income, reinstate or change a plan (may be paid back)"),
     ):
         value = FEES[name].at(day)
         rows.append([label, dollars(value.value["online"]), dollars(value.value["phone_mail_in_person"]), value.grade])
-    for name, label in (
-        ("setup_low_income", "Low income, new long-term plan without direct debit (paid back when completed)"),
-        ("reinstate_low_income", "Low income, reinstate by phone, mail or in person (may be paid back)"),
-    ):
-        value = FEES[name].at(day)
-        rows.append([label, "—", dollars(value.value), value.grade])
+    low_income_setup = FEES["setup_low_income"].at(day)
+    rows.append(
+        [
+            "Low income, new long-term plan without direct debit (paid back when completed)",
+            dollars(low_income_setup.value),
+            dollars(low_income_setup.value),
+            low_income_setup.grade,
+        ]
+    )
     return {
         "caption": f"Payment plan fees in force on {us_date(day)}",
         "headings": ["What you do", "Online", "By phone, mail or in person", "Source grade"],

@@ -97,3 +97,17 @@ def test_figures_are_described_for_people():
     assert parameters.describe(Decimal("0.25"), "percent_per_month") == "0.25% a month"
     assert parameters.describe(Decimal("30"), "days") == "30 days"
     assert parameters.describe(Decimal("1250"), "dollars") == "$1,250"
+
+
+def test_each_interest_quarter_cites_its_own_bulletin():
+    # A bulletin announces one quarter's rate; the same bulletin on two quarters is a copying slip.
+    cited = [re.search(r"IRB (\d{4}-\d+)", value.note) for value in parameters.get("interest.underpayment_rate").values]
+    bulletins = [match.group(1) for match in cited if match]
+    assert len(bulletins) == len(set(bulletins)), bulletins
+
+
+def test_the_2026_poverty_guidelines_take_effect_on_their_federal_register_date():
+    # 91 FR 1797: in effect from January 13, 2026.
+    guideline = parameters.get("low_income.poverty_guideline")
+    assert guideline.at(dt.date(2026, 1, 12)).effective.year == 2025
+    assert guideline.at(dt.date(2026, 1, 13)).effective == dt.date(2026, 1, 13)

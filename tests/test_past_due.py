@@ -63,3 +63,26 @@ def test_the_projection_covers_24_months_and_the_chart_matches_it():
     assert answer["chart"]["ticks"][-1] == top
     highest = max(Decimal(row[path]) for row in answer["projection"] for path in ("if_ended", "if_kept"))
     assert highest <= Decimal(top)
+
+
+def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
+    # IRC 6651(d): 1% a month after a notice of intent to levy; a reader who is not sure sees both.
+    ends_early = {**NOTICE, "termination_date": "2026-11-10", "pay_date": "2027-02-01"}
+    unsure = result(ends_early)
+    assert unsure["payoff_after_levy_notice"] is not None
+    assert Decimal(unsure["payoff_after_levy_notice"]["total"]) > Decimal(unsure["payoff"]["total"])
+    assert "or about $" in unsure["summary"] and "notice of intent to levy" in unsure["summary"]
+    assert any("The lower figure is more likely if" in note for note in unsure["notes"])
+    said_no = result({**ends_early, "levy_notice_before": "usual"})
+    assert said_no["payoff_after_levy_notice"] is None
+    assert said_no["payoff"] == unsure["payoff"]
+    assert any("If one comes later (LT11 or Letter 1058), the rate becomes 1% a month" in note for note in said_no["notes"])
+    said_yes = result({**ends_early, "levy_notice_before": "after_levy_notice"})
+    assert said_yes["payoff"] == unsure["payoff_after_levy_notice"]
+
+
+def test_without_the_tax_on_the_return_the_answer_says_the_penalty_limit_may_be_too_low():
+    without = result(NOTICE)
+    assert any("may stop growing too soon" in note for note in without["notes"])
+    given = result({**NOTICE, "tax_on_return": "12000"})
+    assert not any("may stop growing too soon" in note for note in given["notes"])

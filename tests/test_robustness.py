@@ -85,13 +85,13 @@ days = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2026, 11, 28))
 
 @settings(max_examples=300, deadline=5000)
 @given(monthly=money, missed=st.integers(0, 120), tax=money, penalty=money, interest=money, notice=days,
-       extra_days=st.integers(0, 3000), filed=st.booleans(), after=st.sampled_from(["0.5", "1"]))
-def test_past_due_figures_add_up(monthly, missed, tax, penalty, interest, notice, extra_days, filed, after):
+       extra_days=st.integers(0, 3000), filed=st.booleans(), levy=st.sampled_from(["usual", "after_levy_notice", "not_sure"]))
+def test_past_due_figures_add_up(monthly, missed, tax, penalty, interest, notice, extra_days, filed, levy):
     pay = notice + dt.timedelta(days=extra_days)
     answer = run("past_due", {
         "monthly_payment": monthly, "missed_payments": missed, "notice_date": notice.isoformat(), "tax_owed": tax,
         "penalty_so_far": penalty, "interest_so_far": interest, "pay_date": pay.isoformat(),
-        "filed_on_time": filed, "rate_after_termination": after,
+        "filed_on_time": filed, "levy_notice_before": levy,
     }, max(pay, TODAY))
     assert answer["ok"], answer
     result = answer["result"]
@@ -104,17 +104,23 @@ def test_past_due_figures_add_up(monthly, missed, tax, penalty, interest, notice
     ended = [Decimal(row["if_ended"]) for row in result["projection"]]
     assert ended == sorted(ended), "if the plan ends, the balance only grows"
     assert sum(rate["days"] for rate in result["rates_used"]) == extra_days
+    higher = result["payoff_after_levy_notice"]
+    assert (higher is not None) == (levy == "not_sure")
+    if higher:
+        assert Decimal(higher["total"]) >= payoff["total"] and higher["interest"] == result["payoff"]["interest"]
 
 
 @settings(max_examples=300, deadline=2000)
-@given(action=st.sampled_from(["reinstate", "new_plan"]), channel=st.sampled_from(["online", "phone_mail_in_person"]),
-       debit=st.booleans(), length=st.sampled_from(["short_term", "long_term"]), agi=money,
+@given(action=st.sampled_from(["reinstate", "change", "new_plan"]), channel=st.sampled_from(["online", "phone_mail_in_person"]),
+       debit=st.booleans(), length=st.sampled_from(["short_term", "long_term"]), agi=money, balance=st.none() | money,
        size=st.integers(1, 20), region=st.sampled_from(["contiguous", "alaska", "hawaii"]),
        as_of=st.dates(min_value=dt.date(2023, 1, 19), max_value=dt.date(2030, 12, 31)))
-def test_fee_answers_agree_with_their_own_limit(action, channel, debit, length, agi, size, region, as_of):
-    answer = run("fees", {"action": action, "channel": channel, "direct_debit": debit, "plan_length": length,
+def test_fee_answers_agree_with_their_own_limit(action, channel, debit, length, agi, balance, size, region, as_of):
+    answer = run("fees", {"action": action, "channel": channel, "direct_debit": debit, "plan_length": length, "balance": balance,
                           "agi": agi, "household_size": size, "region": region, "as_of": as_of.isoformat()}, TODAY)
-    assert answer["ok"], answer
+    if not answer["ok"]:  # only an online plan for a balance over the online limits is refused
+        assert set(answer["errors"]) == {"channel"} and action == "new_plan" and channel == "online", answer
+        return
     result = answer["result"]
     assert result["low_income"] == (Decimal(agi) <= Decimal(result["low_income_limit"]))
     assert Decimal(result["fee"]) >= 0
@@ -124,7 +130,7 @@ def test_fee_answers_agree_with_their_own_limit(action, channel, debit, length, 
 
 @settings(max_examples=300, deadline=2000)
 @given(prior=money, agi=money, expected=st.none() | money, withheld=money, paid=money,
-       as_of=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31)), mfs=st.booleans())
+       as_of=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31)), mfs=st.sampled_from(["yes", "no", "not_sure"]))
 def test_estimated_tax_parts_add_up_to_the_shortfall(prior, agi, expected, withheld, paid, as_of, mfs):
     payload = {"monthly_payment": "100", "payment_day": 15, "first_payment_month": "2026-12", "autopay": "yes",
                "bank_changed": "no", "expect_to_miss": "no", "reconciles_monthly": "yes", "self_employed": "yes",
@@ -139,3 +145,13 @@ def test_estimated_tax_parts_add_up_to_the_shortfall(prior, agi, expected, withh
     assert not parts or sum(parts) == Decimal(harbor["shortfall"])
     assert all(part >= 0 for part in parts)
     assert Decimal(harbor["shortfall"]) <= Decimal(harbor["required_annual_payment"])
+    # Tax due with the return is a default of the plan: never "in place" while any is expected (IRC 6159(b)(4)(B)).
+    balance = answer["result"]["balance_with_return"]
+    item = answer["result"]["items"][4]
+    if balance is None:
+        assert item["status"] != "in_place"
+    else:
+        assert Decimal(balance["amount"]) == max(Decimal(0), Decimal(expected) - Decimal(withheld) - Decimal(paid))
+        assert (item["status"] == "in_place") == (Decimal(balance["amount"]) == 0)
+        balance_parts = [Decimal(quarter["amount"]) for quarter in balance["quarterly"]]
+        assert not balance_parts or sum(balance_parts) == Decimal(balance["amount"])

@@ -40,17 +40,19 @@ def test_the_calculators_wheel_is_pure_python_and_named_in_build_info(site):
 
 
 def test_the_calculator_page_has_the_form_made_from_the_field_definitions(site):
+    from html import escape
+
     from calculators import past_due
 
     html = (site / "catch-up-amount" / "index.html").read_text()
     assert "<!-- calculator:" not in html
     for field in past_due.FIELDS:
         if field.kind in ("choice", "yes_no"):
-            assert re.search(rf'data-field="{field.name}"[^>]*>\s*<legend class="calc-label">{re.escape(field.label)}', html)
+            assert re.search(rf'data-field="{field.name}"[^>]*>\s*<legend class="calc-label">{re.escape(escape(field.label))}', html)
             for value, _ in field.choices:
                 assert f'id="past_due-{field.name}-{value}"' in html
         else:
-            assert re.search(rf'<label class="calc-label" for="past_due-{field.name}">{re.escape(field.label)}', html)
+            assert re.search(rf'<label class="calc-label" for="past_due-{field.name}">{re.escape(escape(field.label))}', html)
             assert f'id="past_due-{field.name}"' in html
     assert 'aria-describedby="past_due-monthly_payment-hint"' in html
 

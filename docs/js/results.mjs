@@ -139,16 +139,11 @@ function pastDue(result) {
   if (result.payoff) {
     const payoff = result.payoff;
     parts.push(
-      figuresTable(
-        `If your plan ends: what you would owe on ${usDate(payoff.as_of)}`,
-        [
-          ["Tax", dollars(payoff.tax)],
-          ["Penalty", dollars(payoff.penalty)],
-          ["Interest", dollars(payoff.interest)],
-          ["Total", dollars(payoff.total)],
-        ],
-        { totalLast: true },
-      ),
+      payoffTable(`If your plan ends: what you would owe on ${usDate(payoff.as_of)}`, payoff),
+      // The reader was not sure whether a notice of intent to levy came before the plan: both figures.
+      ...(result.payoff_after_levy_notice
+        ? [payoffTable(`If you got a notice of intent to levy before your plan: what you would owe on ${usDate(payoff.as_of)}`, result.payoff_after_levy_notice)]
+        : []),
       element("h3", {}, "Month by month: if your plan ends, or if you keep it"),
       pathsChart(result.chart),
       dataTable(
@@ -171,6 +166,19 @@ function pastDue(result) {
   }
   parts.push(element("h3", {}, "Good to know"), notesList(result.notes));
   return parts;
+}
+
+function payoffTable(caption, payoff) {
+  return figuresTable(
+    caption,
+    [
+      ["Tax", dollars(payoff.tax)],
+      ["Penalty", dollars(payoff.penalty)],
+      ["Interest", dollars(payoff.interest)],
+      ["Total", dollars(payoff.total)],
+    ],
+    { totalLast: true },
+  );
 }
 
 function fees(result) {
@@ -220,12 +228,12 @@ function checklist(result, { ticked, onTick }) {
       "calc-data checklist-dates",
     ),
   ];
-  if (result.safe_harbor?.quarterly.length) {
+  if (result.estimated_payments) {
     parts.push(
       dataTable(
-        "Estimated tax to pay",
+        result.estimated_payments.caption,
         ["Due date", "Amount"],
-        result.safe_harbor.quarterly.map((quarter) => [usDate(quarter.due_date), dollars(quarter.amount)]),
+        result.estimated_payments.quarterly.map((quarter) => [usDate(quarter.due_date), dollars(quarter.amount)]),
       ),
     );
   }
