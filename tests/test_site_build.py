@@ -40,7 +40,7 @@ def test_the_calculators_wheel_is_pure_python_and_named_in_build_info(site):
 
 
 def test_the_calculator_page_has_the_form_made_from_the_field_definitions(site):
-    from html import escape
+    from markupsafe import escape  # the escaping Jinja applies
 
     from calculators import past_due
 
