@@ -124,6 +124,7 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     page.get_by_label("Penalty so far").fill("500")
     page.get_by_label("Interest so far").fill("300")
     page.get_by_label("Date you would pay").fill("11/28/2026")
+    page.locator("#past_due-levy_notice_before-usual").check()  # no notice of intent to levy before the plan
     page.get_by_role("button", name="Work it out").click()
 
     answer = calculator.locator(".calc-result")
@@ -145,6 +146,18 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     expect(rates.locator("tbody tr")).to_have_count(1)
     expect(rates.locator("tbody tr").first).to_contain_text("2026-Q4")
     expect(rates.get_by_role("link")).to_have_attribute("href", "https://www.irs.gov/payments/quarterly-interest-rates")
+
+    # Not sure about a notice of intent to levy: a second table, with the 1% rate after the plan ends.
+    page.locator("#past_due-levy_notice_before-not_sure").check()
+    page.get_by_label("Date you would pay").fill("3/1/2027")
+    page.get_by_role("button", name="Work it out").click()
+    higher = answer.get_by_role("table", name="If you got a notice of intent to levy before your plan: what you would owe on 3/1/2027")
+    # Month starts 11/2, 12/2, 1/2, 2/2; the plan ends 12/2 (notice + 30 days): 0.25 + 1 + 1 + 1 = 3.25% of 10,000 = 325.00
+    expect(higher.get_by_role("row", name="Penalty")).to_contain_text("$825.00")
+    usual = answer.get_by_role("table", name="If your plan ends: what you would owe on 3/1/2027")
+    # 0.25 + 0.5 + 0.5 + 0.5 = 1.75% of 10,000 = 175.00
+    expect(usual.get_by_role("row", name="Penalty")).to_contain_text("$675.00")
+    expect(answer.locator(".calc-answer")).to_contain_text("if the IRS sent you a notice of intent to levy before your plan began")
 
 
 def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, base_url, watch):

@@ -27,6 +27,8 @@ def test_a_reader_uses_only_the_keyboard_and_reads_the_answer(page, base_url, wa
     expect(page.locator("#fees-direct_debit-no")).to_be_checked()
     page.keyboard.press("Tab")  # plan length: not needed to reinstate; skip the group
     page.keyboard.press("Tab")
+    expect(page.get_by_label("How much you owe in all (optional)")).to_be_focused()
+    page.keyboard.press("Tab")  # leave it empty: the online limits are for new plans
     expect(page.get_by_label("Adjusted gross income")).to_be_focused()
     page.keyboard.type("$82,500.00")
     page.keyboard.press("Tab")
@@ -41,7 +43,7 @@ def test_a_reader_uses_only_the_keyboard_and_reads_the_answer(page, base_url, wa
     expect(answer.get_by_role("heading", name="Your answer")).to_be_focused()
     # 2026 guideline for 4 people: 15,960 + 5,680 × 3 = 33,000; 250% = 82,500.00; AGI equal to it counts as low income.
     expect(answer.locator(".calc-answer")).to_have_text(
-        "Reinstating or changing your plan by phone, by mail or in person will cost you $43.00, "
+        "Putting your plan back in place by phone, by mail or in person will cost you $43.00, "
         "and you may be able to get it back because your income is low."
     )
     expect(answer).to_contain_text("at or below $82,500.00, which is 250% of the 2026 poverty guideline ($33,000.00)")
@@ -58,6 +60,7 @@ def test_the_fee_table_on_the_page_shows_the_fees_the_check_answers(page, base_u
         "New long-term plan, direct debit": {"action": "new_plan", "plan_length": "long_term", "direct_debit": "yes"},
         "New long-term plan, no direct debit": {"action": "new_plan", "plan_length": "long_term", "direct_debit": "no"},
         "Reinstate or change a plan": {"action": "reinstate", "direct_debit": "no"},
+        "Change a plan paid by direct debit": {"action": "change", "direct_debit": "yes"},
     }
     for label, answers in rows.items():
         cells = table.locator("tr", has=page.get_by_role("rowheader", name=label, exact=True)).get_by_role("cell")
