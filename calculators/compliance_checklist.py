@@ -1,6 +1,6 @@
 """Compliance checklist: the habits that keep a payment plan in good standing, as dated actions.
 
-Plans most often end for ordinary reasons: a payment from a closed account, a payment that
+Plans often end for ordinary reasons: a payment from a closed account, a payment that
 came back, a new tax bill nobody planned for. Each habit becomes a status and a next step,
 with the reader's own payment dates, estimated tax amounts and a calendar file.
 """
