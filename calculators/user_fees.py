@@ -2,8 +2,9 @@
 the low-income fee applies (26 CFR 300.1 and 300.2; IRC 6159(f)).
 
 Low-income taxpayers pay no setup fee when they pay by direct debit, and a reduced fee,
-paid back when the plan is completed, when they do not. Reinstating by phone, mail or in
-person costs them the reduced fee too, which may be paid back.
+paid back when the plan is completed, when they do not (plans from 2018-04-10). Reinstating or
+changing a plan costs them the reduced fee too, which may be paid back. Changing a plan that is
+already paid by direct debit is free, and online plans have balance limits.
 """
 
 import datetime as dt
