@@ -10,7 +10,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve dev test build bench lock clean stdlib-list
+.PHONY: serve dev check test lint build bench lock clean stdlib-list
 
 serve: build
 	@echo "Serving the guide at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
@@ -23,8 +23,16 @@ dev: $(BIN)/.installed node_modules/.installed
 build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
-test: $(BIN)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
+# The fast loop while working: lint, unit tests and the golden cases in CPython, fewer random examples.
+check: lint
+	QUICK=1 $(BIN)/python -m pytest -q -m "not site and not pyodide"
+
+test: lint node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
 	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
 	$(BIN)/python tests/bench.py

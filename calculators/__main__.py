@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
         print(f"calculators: the input is not valid JSON ({str(error)[:120]})", file=sys.stderr)
         return 2
     if not isinstance(payload, dict):
-        print("calculators: the input must be one JSON object, like {\"monthly_payment\": \"250\"}", file=sys.stderr)
+        print('calculators: the input must be one JSON object, like {"monthly_payment": "250"}', file=sys.stderr)
         return 2
     answer = run(argv[0], payload)
     print(json.dumps(answer, indent=2))

@@ -22,7 +22,9 @@ class Event:
 
 def escape(text: str) -> str:
     """TEXT values (RFC 5545, 3.3.11): backslash, semicolon, comma and newlines are escaped."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def fold(line: str) -> str:

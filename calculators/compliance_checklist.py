@@ -10,7 +10,17 @@ from decimal import Decimal
 
 from . import calendar_file, estimated_tax, parameters
 from .dates import add_months
-from .fields import ChoiceField, DateField, Group, MoneyField, MonthField, WholeNumberField, YesNoField, fields_of, us_date
+from .fields import (
+    ChoiceField,
+    DateField,
+    Group,
+    MoneyField,
+    MonthField,
+    WholeNumberField,
+    YesNoField,
+    fields_of,
+    us_date,
+)
 from .money import dollars
 
 TITLE = "Your payment plan checklist"
@@ -174,7 +184,9 @@ def check(values: dict, today: dt.date) -> dict:
     if values["bank_changed"] and values["irs_notified_of_bank_change"] is None:
         errors["irs_notified_of_bank_change"] = "Select whether you have told the IRS about the new account"
     if values["prior_year_tax"] is not None and values["prior_year_agi"] is None:
-        errors["prior_year_agi"] = "Enter last year's adjusted gross income, to check which share of last year's tax applies"
+        errors["prior_year_agi"] = (
+            "Enter last year's adjusted gross income, to check which share of last year's tax applies"
+        )
     if values["prior_year_tax"] is not None or values["expected_tax_this_year"] is not None:
         years = estimated_tax.years_with_due_dates()
         if _tax_year(values) not in years:
@@ -252,7 +264,12 @@ def _item(item_id: str, title: str, status: str, action: str) -> dict:
 def _automatic_payments(values, phone, web) -> dict:
     title = "Pay automatically from your bank account"
     if values["autopay"]:
-        return _item("automatic_payments", title, "in_place", "Keep enough money in the account a few days before each payment date.")
+        return _item(
+            "automatic_payments",
+            title,
+            "in_place",
+            "Keep enough money in the account a few days before each payment date.",
+        )
     return _item(
         "automatic_payments",
         title,
@@ -273,8 +290,18 @@ def _bank_details(values, upcoming, phone) -> dict:
             f"or {phone}. A payment from a closed account counts as a missed payment.",
         )
     if values["bank_changed"]:
-        return _item("bank_details", title, "in_place", f"Check that your payment on {us_date(upcoming)} comes out of the new account.")
-    return _item("bank_details", title, "in_place", "If you ever change or close the account, tell the IRS before the next payment.")
+        return _item(
+            "bank_details",
+            title,
+            "in_place",
+            f"Check that your payment on {us_date(upcoming)} comes out of the new account.",
+        )
+    return _item(
+        "bank_details",
+        title,
+        "in_place",
+        "If you ever change or close the account, tell the IRS before the next payment.",
+    )
 
 
 def _call_before_missing(values, upcoming, phone) -> dict:
@@ -287,13 +314,20 @@ def _call_before_missing(values, upcoming, phone) -> dict:
             f"Call the IRS before {us_date(upcoming)}, at the number on your notice or {phone}. Ask to lower the payment "
             "or change the date. It is much easier before a payment is missed than after.",
         )
-    return _item("call_before_missing", title, "in_place", "If money gets tight, call before the payment date, not after.")
+    return _item(
+        "call_before_missing", title, "in_place", "If money gets tight, call before the payment date, not after."
+    )
 
 
 def _check_each_month(values) -> dict:
     title = "Check each month that the payment left your account"
     if values["reconciles_monthly"]:
-        return _item("check_each_month", title, "in_place", "Keep doing it: look at your account a few days after each payment date.")
+        return _item(
+            "check_each_month",
+            title,
+            "in_place",
+            "Keep doing it: look at your account a few days after each payment date.",
+        )
     return _item(
         "check_each_month",
         title,
@@ -322,7 +356,8 @@ def _no_new_balance(values, safe_harbor, balance, web) -> dict:
             title,
             status_if_owing if safe_harbor["shortfall"] else "to_do",
             f"We cannot tell yet whether you will owe tax when you file for {year}: add this year's expected total tax above. "
-            "Any tax you owe with your return and do not pay in full can end your plan. " + _penalty_sentence(safe_harbor),
+            "Any tax you owe with your return and do not pay in full can end your plan. "
+            + _penalty_sentence(safe_harbor),
         )
     if not balance["amount"]:
         return _item(
@@ -338,7 +373,9 @@ def _no_new_balance(values, safe_harbor, balance, web) -> dict:
         "your payment plan. "
     )
     if balance["quarterly"]:
-        parts = ", ".join(f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in balance["quarterly"])
+        parts = ", ".join(
+            f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in balance["quarterly"]
+        )
         how = (
             f"To owe nothing, pay it as estimated tax ({parts}) at {web} or with Form 1040-ES, or have more tax taken out "
             "of your pay (Form W-4). Or pay it in full when you file. "
@@ -358,7 +395,9 @@ def _penalty_sentence(safe_harbor: dict) -> str:
             f"You will not owe the estimated tax penalty: your withholding and payments cover the "
             f"{dollars(safe_harbor['required_annual_payment'])} that avoids it."
         )
-    parts = ", ".join(f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in safe_harbor["quarterly"])
+    parts = ", ".join(
+        f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in safe_harbor["quarterly"]
+    )
     if not parts:
         return f"You are {dollars(safe_harbor['shortfall'])} short of what avoids the estimated tax penalty, and its due dates have passed."
     sentence = f"Paying at least {dollars(safe_harbor['shortfall'])} more ({parts}) avoids the estimated tax penalty."
@@ -383,7 +422,7 @@ def _balance_with_return(values) -> dict | None:
         "expected_tax": expected,
         "paid_or_withheld": paid,
         "amount": amount,
-        "quarterly": [{"due_date": due, "amount": part} for due, part in zip(ahead, amounts)],
+        "quarterly": [{"due_date": due, "amount": part} for due, part in zip(ahead, amounts, strict=False)],
     }
 
 
@@ -422,7 +461,9 @@ def _safe_harbor(values) -> dict:
         share = max(share_if_separate, share_otherwise)
 
     def required_with(prior_share):
-        return estimated_tax.required_annual_payment(values["prior_year_tax"], prior_share, values["expected_tax_this_year"], day)
+        return estimated_tax.required_annual_payment(
+            values["prior_year_tax"], prior_share, values["expected_tax_this_year"], day
+        )
 
     required = required_with(share)
     unsure_difference = required_with(share_otherwise) if share != share_otherwise else None
@@ -438,5 +479,5 @@ def _safe_harbor(values) -> dict:
         "paid_or_withheld": paid,
         "below_minimum": below_minimum,
         "shortfall": shortfall,
-        "quarterly": [{"due_date": due, "amount": amount} for due, amount in zip(ahead, amounts)],
+        "quarterly": [{"due_date": due, "amount": amount} for due, amount in zip(ahead, amounts, strict=False)],
     }

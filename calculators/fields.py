@@ -103,7 +103,9 @@ class MoneyField(Field):
         try:
             amount = money.parse_amount(text)
         except money.TooManyDecimals:
-            raise FieldError(f"{noun} must be in dollars and cents, with no more than 2 digits after the point") from None
+            raise FieldError(
+                f"{noun} must be in dollars and cents, with no more than 2 digits after the point"
+            ) from None
         except money.NotAnAmount:
             raise FieldError(f"{noun} must be an amount in dollars and cents, like {example}") from None
         if self.minimum_allowed and amount < self.minimum:

@@ -155,9 +155,13 @@ def check(values: dict, today: dt.date) -> dict:
         return {}
     errors = {}
     if values["notice_date"] is None:
-        errors["notice_date"] = "Enter the notice date, printed at the top of your notice, to estimate what you would owe"
+        errors["notice_date"] = (
+            "Enter the notice date, printed at the top of your notice, to estimate what you would owe"
+        )
     if values["tax_owed"] is None:
-        errors["tax_owed"] = "Enter the tax you owe, from the amounts box of your notice, to estimate what you would owe"
+        errors["tax_owed"] = (
+            "Enter the tax you owe, from the amounts box of your notice, to estimate what you would owe"
+        )
     notice = values["notice_date"]
     if notice is None:
         return errors
@@ -165,7 +169,9 @@ def check(values: dict, today: dt.date) -> dict:
         errors["notice_date"] = f"The notice date must be today ({us_date(today)}) or earlier"
         return errors
     if values["termination_date"] is not None and values["termination_date"] < notice:
-        errors["termination_date"] = f"The date your plan would end must be on or after the notice date ({us_date(notice)})"
+        errors["termination_date"] = (
+            f"The date your plan would end must be on or after the notice date ({us_date(notice)})"
+        )
     if values["pay_date"] < notice:
         errors["pay_date"] = f"The date you would pay must be on or after the notice date ({us_date(notice)})"
     return errors
@@ -252,7 +258,11 @@ class Balance:
 def _levy_choice(values: dict) -> str:
     """The after-termination rate the main figures use: the higher one only when the reader says so."""
     answer = values["levy_notice_before"]
-    return failure_to_pay.AFTER_LEVY_NOTICE_CHOICE if answer == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE else failure_to_pay.USUAL
+    return (
+        failure_to_pay.AFTER_LEVY_NOTICE_CHOICE
+        if answer == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE
+        else failure_to_pay.USUAL
+    )
 
 
 def _unsure_about_levy_notice(values: dict) -> bool:
@@ -324,10 +334,13 @@ def _estimate(values: dict, missed_installments: Decimal) -> dict:
         payoff_higher = if_ended_higher(pay_date)
         higher = {
             "payoff_after_levy_notice": {key: payoff_higher[key] for key in PAYOFF_KEYS},
-            "more_each_month_after_levy_notice": if_ended_higher(add_months(pay_date, 1))["total"] - payoff_higher["total"],
+            "more_each_month_after_levy_notice": if_ended_higher(add_months(pay_date, 1))["total"]
+            - payoff_higher["total"],
         }
     quarters = interest.quarters_between(notice, pay_date)
-    kept, months_to_pay_off = _if_kept(values, missed_installments, tax, penalty_so_far, interest_so_far, in_agreement_rate, penalty_room)
+    kept, months_to_pay_off = _if_kept(
+        values, missed_installments, tax, penalty_so_far, interest_so_far, in_agreement_rate, penalty_room
+    )
     projection = []
     for month in range(1, PROJECTION_MONTHS + 1):
         day = add_months(notice, month)
@@ -392,7 +405,10 @@ def _chart(projection: list[dict]) -> dict:
     return {
         "top": top,
         "ticks": [top * step / 4 for step in range(5)],
-        "points": [{"month": row["month"], "if_ended": height(row["if_ended"]), "if_kept": height(row["if_kept"])} for row in projection],
+        "points": [
+            {"month": row["month"], "if_ended": height(row["if_ended"]), "if_kept": height(row["if_kept"])}
+            for row in projection
+        ],
     }
 
 
@@ -447,7 +463,9 @@ def _notes(values, termination, quarters, payoff, in_agreement_rate, after_rate,
             "may stop growing too soon: add the tax unpaid on your return's due date for a better figure."
         )
     if payoff["capped"]:
-        notes.append(f"The penalty has reached its limit of {maximum}% of the tax unpaid on your return's due date, so it stops growing.")
+        notes.append(
+            f"The penalty has reached its limit of {maximum}% of the tax unpaid on your return's due date, so it stops growing."
+        )
     notes.append(
         "Interest is compounded daily at the IRS rate for each calendar quarter, divided by 365 days (366 in a leap year). "
         "Interest on penalty added during this estimate is left out, so the real figure may be slightly higher."

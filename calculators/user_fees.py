@@ -143,8 +143,15 @@ def check(values: dict, today: dt.date) -> dict:
         )
         return errors
     limit = _online_limit(values["action"], values["plan_length"], values["as_of"])
-    if values["channel"] == "online" and limit is not None and values["balance"] is not None and not limit.fits(values["balance"]):
-        errors["channel"] = f"Online plans are for people who owe {limit.words}: choose “By phone, by mail or in person”"
+    if (
+        values["channel"] == "online"
+        and limit is not None
+        and values["balance"] is not None
+        and not limit.fits(values["balance"])
+    ):
+        errors["channel"] = (
+            f"Online plans are for people who owe {limit.words}: choose “By phone, by mail or in person”"
+        )
     return errors
 
 
@@ -218,7 +225,12 @@ def calculate(values: dict, today: dt.date) -> dict:
     for other_channel, other_debit in _ways(action, plan_length):
         if (other_channel, other_debit) == (channel, current_debit):
             continue
-        if other_channel == "online" and online_limit and values["balance"] is not None and not online_limit.fits(values["balance"]):
+        if (
+            other_channel == "online"
+            and online_limit
+            and values["balance"] is not None
+            and not online_limit.fits(values["balance"])
+        ):
             continue  # the Online Payment Agreement would refuse this balance
         debit = direct_debit if other_debit is None else other_debit
         other_fee = fee_for(action, other_channel, debit, plan_length, is_low_income, day)[0]
@@ -241,7 +253,9 @@ def calculate(values: dict, today: dt.date) -> dict:
         "cheaper_option": cheaper,
         "summary": _answer(action, channel, fee, waived, reimbursable),
         "why": _why(values, limit, is_low_income),
-        "next_steps": _next_steps(action, channel, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day),
+        "next_steps": _next_steps(
+            action, channel, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day
+        ),
         "notes": [],
         "sources": sorted({parameter.at(day).source.id for parameter in used}),
     }
@@ -259,7 +273,11 @@ def calculate(values: dict, today: dt.date) -> dict:
 
 
 def _answer(action, channel, fee, waived, reimbursable) -> str:
-    doing = {"reinstate": "Putting your plan back in place", "change": "Changing your plan", "new_plan": "Setting up your new plan"}[action]
+    doing = {
+        "reinstate": "Putting your plan back in place",
+        "change": "Changing your plan",
+        "new_plan": "Setting up your new plan",
+    }[action]
     how = CHANNELS[channel]
     if waived:
         return f"{doing} {how} costs you nothing: the fee is waived because your income is low and you pay by direct debit."
@@ -303,7 +321,9 @@ def _next_steps(action, channel, direct_debit, is_low_income, fee, waived, reimb
     if reimbursable and action != "new_plan":
         steps.append("Ask the IRS about getting the fee back; keep the letter that confirms the change.")
     if action == "reinstate":
-        steps.append("To reinstate, pay what you missed before the date on your notice, or call the number on the notice.")
+        steps.append(
+            "To reinstate, pay what you missed before the date on your notice, or call the number on the notice."
+        )
         if direct_debit:
             steps.append(
                 "The IRS fee table lists no fee for changes to a plan paid by direct debit. Ask whether putting your plan "

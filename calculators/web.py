@@ -32,7 +32,10 @@ def calculator(name: str):
 def run(name: str, payload: dict, today: dt.date | None = None) -> dict:
     module = calculator(name)
     if not isinstance(payload, dict):
-        return {"ok": False, "errors": {"input": "Send the answers as one JSON object, like {\"monthly_payment\": \"250\"}"}}
+        return {
+            "ok": False,
+            "errors": {"input": 'Send the answers as one JSON object, like {"monthly_payment": "250"}'},
+        }
     today = today or dt.date.today()
     values, errors = fields.parse_all(module.FIELDS, payload, today)
     if not errors:

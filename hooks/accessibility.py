@@ -12,7 +12,9 @@ import re
 from mkdocs.exceptions import PluginError
 
 SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
-TASK = re.compile(r'(<li class="task-list-item">\s*<input type="checkbox" disabled(?:="disabled")?)(\s*/?>)(.*?)(?=<li|</ul>)', re.S)
+TASK = re.compile(
+    r'(<li class="task-list-item">\s*<input type="checkbox" disabled(?:="disabled")?)(\s*/?>)(.*?)(?=<li|</ul>)', re.S
+)
 
 
 def on_page_content(content, page, **kwargs):

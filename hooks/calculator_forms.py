@@ -32,7 +32,11 @@ def on_config(config):
     global _templates
     folder = Path(config.config_file_path).parent / "overrides" / "calculators"
     _templates = Environment(
-        loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 

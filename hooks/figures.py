@@ -25,6 +25,7 @@ GRADE_CAVEATS = {
     "unverified": " (not yet confirmed: check it with the IRS)",
 }
 
+
 def figure_text(dotted: str, page) -> str:
     """`file.name`, or `file.name.key` for one entry of a table (such as a fee by channel)."""
     file, name, *key = dotted.split(".")
@@ -36,7 +37,9 @@ def figure_text(dotted: str, page) -> str:
     except (KeyError, FileNotFoundError, parameters.BeforeFirstValue):
         raise PluginError(f"{page.file.src_uri}: no figure called {dotted!r} in calculators/parameters/") from None
     if isinstance(amount, dict):
-        raise PluginError(f"{page.file.src_uri}: {dotted!r} is a table; name one entry, e.g. {dotted}.{next(iter(amount))}")
+        raise PluginError(
+            f"{page.file.src_uri}: {dotted!r} is a table; name one entry, e.g. {dotted}.{next(iter(amount))}"
+        )
     text = parameters.describe(amount, parameter.unit)
     if parameter.is_beyond_known(today):
         return f"{text} (the latest we know of; a newer figure may apply, so check with the IRS)"
@@ -54,7 +57,9 @@ def check_front_matter(page) -> None:
         raise PluginError(f"{page.file.src_uri}: front matter needs {', '.join(missing)}")
     unknown = [source for source in page.meta["sources"] if source not in parameters.sources()]
     if unknown:
-        raise PluginError(f"{page.file.src_uri}: unknown sources {unknown}; add them to calculators/parameters/sources.toml")
+        raise PluginError(
+            f"{page.file.src_uri}: unknown sources {unknown}; add them to calculators/parameters/sources.toml"
+        )
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -50,7 +50,9 @@ def write_trimmed_stdlib(full: Path, target: Path, keep: set[str]) -> None:
     with zipfile.ZipFile(full) as source:
         missing = keep - set(source.namelist())
         if missing:
-            raise PluginError(f"stdlib_keep.txt names files the pinned Pyodide lacks: {sorted(missing)[:5]}; run `make stdlib-list`")
+            raise PluginError(
+                f"stdlib_keep.txt names files the pinned Pyodide lacks: {sorted(missing)[:5]}; run `make stdlib-list`"
+            )
         with zipfile.ZipFile(target, "w") as trimmed:
             for info in source.infolist():
                 if info.filename in keep:

@@ -50,7 +50,9 @@ class CountingHandler(QuietHandler):
         super().copyfile(source, outputfile)
         plain = Path(QuietHandler.translate_path(self, self.path))
         brotli = plain.with_name(plain.name + ".br")
-        CountingHandler.sent.append((self.path, source.tell() - start, (brotli if brotli.is_file() else plain).stat().st_size))
+        CountingHandler.sent.append(
+            (self.path, source.tell() - start, (brotli if brotli.is_file() else plain).stat().st_size)
+        )
 
 
 def bytes_sent(since: int, runtime_only=False, brotli=False) -> int:
@@ -98,9 +100,13 @@ def empty_cache_run(browser, base_url):
     second_runtime_bytes = bytes_sent(mark, runtime_only=True)
     context.close()
     return {
-        "ready": ready, "first_result": first_result, "warm": statistics.median(warm), "page_bytes": page_bytes,
+        "ready": ready,
+        "first_result": first_result,
+        "warm": statistics.median(warm),
+        "page_bytes": page_bytes,
         "page_brotli_bytes": page_brotli_bytes,
-        "second_page": second_page, "second_runtime_bytes": second_runtime_bytes,
+        "second_page": second_page,
+        "second_runtime_bytes": second_runtime_bytes,
     }
 
 
@@ -145,11 +151,15 @@ def line(label, values, unit, scale=1.0, digits=0):
 
 def main():
     with tempfile.TemporaryDirectory() as folder:
-        server, base_url = build_and_serve(Path(folder), CountingHandler)
+        server, base_url = build_and_serve(Path(folder), CountingHandler, with_brotli=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             runs = [
-                {**empty_cache_run(browser, base_url), **repeat_visit_run(browser, base_url), **guide_page_run(browser, base_url)}
+                {
+                    **empty_cache_run(browser, base_url),
+                    **repeat_visit_run(browser, base_url),
+                    **guide_page_run(browser, base_url),
+                }
                 for _ in range(RUNS)
             ]
             browser.close()
@@ -165,7 +175,15 @@ def main():
     print(line("guide page without a calculator: runtime bytes", figure("guide_runtime_bytes"), "B"))
     print(line("guide page without a calculator: total bytes", figure("guide_bytes"), "KB", scale=1000))
     print(line("first calculator page: bytes sent (gzip)", figure("page_bytes"), "MB", scale=1_000_000, digits=2))
-    print(line("first calculator page: same files as brotli copies", figure("page_brotli_bytes"), "MB", scale=1_000_000, digits=2))
+    print(
+        line(
+            "first calculator page: same files as brotli copies",
+            figure("page_brotli_bytes"),
+            "MB",
+            scale=1_000_000,
+            digits=2,
+        )
+    )
     print(line("calculator page, repeat visit: bytes sent", figure("repeat_bytes"), "KB", scale=1000))
 
 

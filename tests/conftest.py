@@ -3,8 +3,18 @@
 import shutil
 
 import pytest
-
 from site_server import CHROMIUM, CHROMIUM_FLAGS, SUB_PATH, build_and_serve
+
+SITE_FIXTURES = {"site", "site_server", "base_url", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    """Marks for `make check`, which leaves out what needs a built site or Pyodide (see the Makefile)."""
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+        if "pyodide" in item.nodeid:
+            item.add_marker(pytest.mark.pyodide)
 
 
 @pytest.fixture(scope="session")

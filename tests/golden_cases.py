@@ -40,7 +40,15 @@ def load_cases() -> list[Case]:
             assert raw.get("arithmetic"), f"{path.name}: case {raw['name']!r} must show its arithmetic"
             assert ("expect" in raw) != ("errors" in raw), f"{path.name}: {raw['name']!r} needs expect or errors"
             cases.append(
-                Case(path.stem, raw["name"], raw["today"], raw["arithmetic"], raw["input"], raw.get("expect", {}), raw.get("errors", {}))
+                Case(
+                    path.stem,
+                    raw["name"],
+                    raw["today"],
+                    raw["arithmetic"],
+                    raw["input"],
+                    raw.get("expect", {}),
+                    raw.get("errors", {}),
+                )
             )
     return cases
 

@@ -5,7 +5,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 # Parts of a page that are not running prose: forms, tables, pictures, code, the page footer.
-SKIPPED_TAGS = {"form", "table", "svg", "script", "style", "code", "pre", "nav", "aside", "figure", "noscript", "button"}
+SKIPPED_TAGS = {
+    "form",
+    "table",
+    "svg",
+    "script",
+    "style",
+    "code",
+    "pre",
+    "nav",
+    "aside",
+    "figure",
+    "noscript",
+    "button",
+}
 
 
 class ArticleText(HTMLParser):
@@ -50,7 +63,5 @@ def article_text(html: str) -> str:
 def guide_pages(site: Path) -> dict[str, Path]:
     """Every page of the built site except the 404 page, by its path in the site."""
     return {
-        str(path.relative_to(site).parent): path
-        for path in sorted(site.rglob("index.html"))
-        if "404" not in str(path)
+        str(path.relative_to(site).parent): path for path in sorted(site.rglob("index.html")) if "404" not in str(path)
     }

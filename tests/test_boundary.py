@@ -13,7 +13,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def cli(*args, stdin=""):
-    return subprocess.run([sys.executable, "-m", "calculators", *args], input=stdin, capture_output=True, text=True, cwd=PROJECT)
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args], input=stdin, capture_output=True, text=True, cwd=PROJECT
+    )
 
 
 def test_the_example_from_the_readme():

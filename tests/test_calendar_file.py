@@ -8,9 +8,19 @@ from calculators import calendar_file
 from calculators.web import run
 
 ANSWERS = {
-    "monthly_payment": "1,250.00", "payment_day": 28, "first_payment_month": "2026-11", "months": 4,
-    "autopay": "no", "bank_changed": "no", "expect_to_miss": "no", "reconciles_monthly": "no", "self_employed": "yes",
-    "tax_year": 2026, "prior_year_tax": "1000", "prior_year_agi": "20000", "as_of": "2026-08-01",
+    "monthly_payment": "1,250.00",
+    "payment_day": 28,
+    "first_payment_month": "2026-11",
+    "months": 4,
+    "autopay": "no",
+    "bank_changed": "no",
+    "expect_to_miss": "no",
+    "reconciles_monthly": "no",
+    "self_employed": "yes",
+    "tax_year": 2026,
+    "prior_year_tax": "1000",
+    "prior_year_agi": "20000",
+    "as_of": "2026-08-01",
 }
 
 
@@ -26,8 +36,12 @@ def test_every_payment_and_estimated_tax_date_is_an_all_day_event_with_a_reminde
     starts = sorted(event.decoded("DTSTART") for event in events)
     # payments on the 28th from 2026-11 for 4 months; 1,000.00 short on 2026-08-01 split over Sep 15 and Jan 15: 500.00 each
     assert starts == [
-        dt.date(2026, 9, 15), dt.date(2026, 11, 28), dt.date(2026, 12, 28),
-        dt.date(2027, 1, 15), dt.date(2027, 1, 28), dt.date(2027, 2, 28),
+        dt.date(2026, 9, 15),
+        dt.date(2026, 11, 28),
+        dt.date(2026, 12, 28),
+        dt.date(2027, 1, 15),
+        dt.date(2027, 1, 28),
+        dt.date(2027, 2, 28),
     ]
     for event in events:
         start = event.decoded("DTSTART")
@@ -48,7 +62,11 @@ def test_uids_are_unique_and_stable_between_runs():
 
 def test_lines_end_in_crlf_and_fold_at_75_octets_without_splitting_a_character():
     text = calendar_file.calendar(
-        [calendar_file.Event("payment", dt.date(2026, 12, 1), "Pago al IRS: ¡no lo olvide! " * 4, "Línea; con, comas\\ y\nsaltos")],
+        [
+            calendar_file.Event(
+                "payment", dt.date(2026, 12, 1), "Pago al IRS: ¡no lo olvide! " * 4, "Línea; con, comas\\ y\nsaltos"
+            )
+        ],
         dt.date(2026, 11, 28),
     )
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")

@@ -13,7 +13,12 @@ BALANCE = MoneyField(name="balance", label="Balance", noun="the balance", requir
 MISSED = WholeNumberField(name="missed", label="Missed payments", noun="the number of missed payments", maximum=120)
 NOTICE = DateField(name="notice", label="Notice date", noun="the notice date")
 PAY_DAY = DateField(name="pay", label="Pay date", noun="the pay date", required=False, default_today=True)
-REGION = ChoiceField(name="region", label="Where you live", noun="where you live", choices=(("contiguous", "48 states"), ("alaska", "Alaska")))
+REGION = ChoiceField(
+    name="region",
+    label="Where you live",
+    noun="where you live",
+    choices=(("contiguous", "48 states"), ("alaska", "Alaska")),
+)
 FILED = YesNoField(name="filed", label="Filed on time?", noun="whether you filed on time", required=False, default=True)
 
 

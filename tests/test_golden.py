@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from flit_core.wheel import make_wheel_in
+from golden_cases import check, load_cases
 
 from calculators.web import run, run_json
-from golden_cases import check, load_cases
 
 PROJECT = Path(__file__).resolve().parent.parent
 CASES = load_cases()
@@ -24,7 +24,12 @@ def pyodide_answers(tmp_path_factory):
     wheel = make_wheel_in(PROJECT / "pyproject.toml", tmp_path_factory.mktemp("wheel")).file
     request = {"wheel": str(wheel), "requests": [case.request() for case in CASES]}
     done = subprocess.run(
-        ["node", "tests/pyodide_runner.mjs"], cwd=PROJECT, input=json.dumps(request), capture_output=True, text=True, timeout=300
+        ["node", "tests/pyodide_runner.mjs"],
+        cwd=PROJECT,
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout)
@@ -43,6 +48,8 @@ def test_golden_case_gives_identical_text_in_pyodide(pyodide_answers, index):
 
 
 def test_the_served_standard_library_holds_every_file_the_calculators_import(pyodide_answers):
-    kept = {line for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines() if not line.startswith("#")}
+    kept = {
+        line for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines() if not line.startswith("#")
+    }
     missing = set(pyodide_answers["stdlib"]) - kept
     assert not missing, f"run `make stdlib-list`: the calculators now also import {sorted(missing)}"

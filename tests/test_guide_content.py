@@ -6,11 +6,17 @@ from urllib.parse import urlsplit
 
 import pytest
 import textstat
-
-from calculators import parameters
 from guide_pages import article_text, guide_pages
 
-OFFICIAL_HOSTS = {"www.irs.gov", "www.taxpayeradvocate.irs.gov", "www.law.cornell.edu", "www.federalregister.gov", "aspe.hhs.gov"}
+from calculators import parameters
+
+OFFICIAL_HOSTS = {
+    "www.irs.gov",
+    "www.taxpayeradvocate.irs.gov",
+    "www.law.cornell.edu",
+    "www.federalregister.gov",
+    "aspe.hhs.gov",
+}
 HIGHEST_READING_GRADE = 8
 # Amounts that are not figures: the invented sample notice, and worked examples a reader can redo by hand.
 ALLOWED_AMOUNTS = {
@@ -26,9 +32,21 @@ def pages(site):
 
 def test_the_guide_has_every_page_the_reader_needs(pages):
     expected = {
-        ".", "why-you-got-it", "reading-your-notice", "if-you-can-pay", "if-you-cannot-pay", "if-you-disagree",
-        "other-options", "if-the-plan-ends", "best-practices", "checklist", "catch-up-amount", "fee-check",
-        "glossary", "sources", "about",
+        ".",
+        "why-you-got-it",
+        "reading-your-notice",
+        "if-you-can-pay",
+        "if-you-cannot-pay",
+        "if-you-disagree",
+        "other-options",
+        "if-the-plan-ends",
+        "best-practices",
+        "checklist",
+        "catch-up-amount",
+        "fee-check",
+        "glossary",
+        "sources",
+        "about",
     }
     assert expected <= set(pages)
 
@@ -39,14 +57,14 @@ def test_every_page_has_a_title_a_description_a_review_date_and_an_official_sour
         assert re.search(r'<meta name="description" content="[^"]{20,}"', html), name
         assert re.search(r'Last reviewed: <time datetime="\d{4}-\d{2}-\d{2}">', html), name
         start = html.index('class="page-provenance"')
-        footer = html[start:html.index("</aside>", start)]
+        footer = html[start : html.index("</aside>", start)]
         links = re.findall(r'<a href="(https://[^"]+)"', footer)
         assert links and all(urlsplit(link).hostname in OFFICIAL_HOSTS for link in links), name
 
 
 def test_links_that_leave_the_site_are_https_to_official_sites(pages):
     for name, html in pages.items():
-        body = html[html.index("<article"):html.index("</article>")]
+        body = html[html.index("<article") : html.index("</article>")]
         for link in re.findall(r'href="((?:https?:)?//[^"]+)"', body):
             assert link.startswith("https://") and urlsplit(link).hostname in OFFICIAL_HOSTS, (name, link)
 
@@ -66,7 +84,7 @@ def dollar_figures() -> set[Decimal]:
 def test_no_page_shows_a_dollar_amount_that_is_not_from_the_data(pages):
     allowed_everywhere = dollar_figures()
     for name, html in pages.items():
-        text = re.sub(r"<[^>]+>", " ", html[html.index("<article"):html.index("</article>")])
+        text = re.sub(r"<[^>]+>", " ", html[html.index("<article") : html.index("</article>")])
         allowed = allowed_everywhere | {Decimal(amount) for amount in ALLOWED_AMOUNTS.get(name, ())}
         for amount in re.findall(r"\$\s?([0-9][0-9,]*(?:\.[0-9]{2})?)", text):
             assert Decimal(amount.replace(",", "")) in allowed, f"{name}: ${amount} is not from calculators/parameters/"
@@ -101,8 +119,14 @@ ACCURACY = {
     ),
     "if-you-disagree": (["you do not have to do it before you appeal", "only once for each tax year"], []),
     "other-options": (["no payment plan", "almost never open to you"], []),
-    "why-you-got-it": (["A tax return was not filed", "even a small penalty", "before the notice came", "CP523D"], ["most common reason"]),
-    "best-practices": (["only avoids the", "still leaves the rest due with your return", "file this year's return"], ["almost all of them"]),
+    "why-you-got-it": (
+        ["A tax return was not filed", "even a small penalty", "before the notice came", "CP523D"],
+        ["most common reason"],
+    ),
+    "best-practices": (
+        ["only avoids the", "still leaves the rest due with your return", "file this year's return"],
+        ["almost all of them"],
+    ),
     "checklist": (["not the same", "Tax I may owe when I file"], ["prevents it.", "almost all of them"]),
     "catch-up-amount": (["unpaid on your return's due date", "If you are not sure, it shows both figures"], []),
     "fee-check": (["online if you owe $50,000", "already takes its payments by direct debit costs $0"], []),

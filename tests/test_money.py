@@ -25,7 +25,9 @@ def test_parse_amount_reads_what_people_type(typed, amount):
     assert str(money.parse_amount(typed)) == amount
 
 
-@pytest.mark.parametrize("typed", ["", "$", ".", "abc", "1.200,50", "12,34", "1,2345", "1 234", "١٢٣", "1e3", "NaN", "Infinity", "--5", "5-"])
+@pytest.mark.parametrize(
+    "typed", ["", "$", ".", "abc", "1.200,50", "12,34", "1,2345", "1 234", "١٢٣", "1e3", "NaN", "Infinity", "--5", "5-"]
+)
 def test_parse_amount_refuses_what_it_cannot_read_for_sure(typed):
     with pytest.raises(money.NotAnAmount):
         money.parse_amount(typed)

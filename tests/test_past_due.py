@@ -76,7 +76,9 @@ def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
     said_no = result({**ends_early, "levy_notice_before": "usual"})
     assert said_no["payoff_after_levy_notice"] is None
     assert said_no["payoff"] == unsure["payoff"]
-    assert any("If one comes later (LT11 or Letter 1058), the rate becomes 1% a month" in note for note in said_no["notes"])
+    assert any(
+        "If one comes later (LT11 or Letter 1058), the rate becomes 1% a month" in note for note in said_no["notes"]
+    )
     said_yes = result({**ends_early, "levy_notice_before": "after_levy_notice"})
     assert said_yes["payoff"] == unsure["payoff_after_levy_notice"]
 

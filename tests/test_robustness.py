@@ -6,6 +6,7 @@ of its inputs: wrong types, huge and odd numbers, non-ASCII digits, impossible d
 
 import datetime as dt
 import json
+import os
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -13,8 +14,15 @@ from hypothesis import strategies as st
 
 from calculators.web import CALCULATORS, run, run_json
 
-EXAMPLES = 2000  # per calculator, in CI too
 TODAY = dt.date(2026, 11, 28)
+
+
+def examples(full: int) -> int:
+    """The full count in `make test` and CI; `make check` (QUICK=1) takes a small share for a fast loop."""
+    return max(25, full // 40) if os.environ.get("QUICK") == "1" else full
+
+
+EXAMPLES = examples(2000)  # per calculator, in CI too
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
@@ -23,11 +31,55 @@ json_values = st.recursive(
 )
 nasty_text = st.sampled_from(
     [
-        "", " ", "-0", "0", "1e400", "NaN", "Infinity", "-Infinity", "1.200,50", "$", "$-1", "12 50", "١٢٣", "۱۲۳",
-        "２０２６-０１-０１", "2026-02-30", "2/30/2026", "0000-01-01", "0/2026", "13/2026", "2026-13", "9999-12-31",
-        "1" * 5000, "9" * 400, "yes", "no", "maybe", "short_term", "long_term", "reinstate", "new_plan", "online",
-        "alaska", "0.5", "1", "2", "<img src=x onerror=alert(1)>", '"><script>alert(1)</script>', "\u0000", "\ud7ff",
-        "250", "$1,234.50", "11/28/2026", "2019-01-01", "2100-12-31", "12/2026", "28", "72", "120",
+        "",
+        " ",
+        "-0",
+        "0",
+        "1e400",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1.200,50",
+        "$",
+        "$-1",
+        "12 50",
+        "١٢٣",
+        "۱۲۳",
+        "２０２６-０１-０１",
+        "2026-02-30",
+        "2/30/2026",
+        "0000-01-01",
+        "0/2026",
+        "13/2026",
+        "2026-13",
+        "9999-12-31",
+        "1" * 5000,
+        "9" * 400,
+        "yes",
+        "no",
+        "maybe",
+        "short_term",
+        "long_term",
+        "reinstate",
+        "new_plan",
+        "online",
+        "alaska",
+        "0.5",
+        "1",
+        "2",
+        "<img src=x onerror=alert(1)>",
+        '"><script>alert(1)</script>',
+        "\u0000",
+        "\ud7ff",
+        "250",
+        "$1,234.50",
+        "11/28/2026",
+        "2019-01-01",
+        "2100-12-31",
+        "12/2026",
+        "28",
+        "72",
+        "120",
     ]
 )
 field_values = json_values | nasty_text | st.integers(min_value=-(10**30), max_value=10**30)
@@ -65,7 +117,7 @@ for _name in CALCULATORS:
     globals()[f"test_{_name}_answers_any_json_with_a_result_or_field_errors"] = make_test(_name)
 
 
-@settings(max_examples=300, deadline=2000)
+@settings(max_examples=examples(300), deadline=2000)
 @given(text=st.text(max_size=200))
 def test_the_browser_boundary_answers_any_text(text):
     for name in CALCULATORS:
@@ -83,23 +135,44 @@ money = st.decimals(min_value="0.01", max_value="1000000", places=2).map(str)
 days = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2026, 11, 28))
 
 
-@settings(max_examples=300, deadline=5000)
-@given(monthly=money, missed=st.integers(0, 120), tax=money, penalty=money, interest=money, notice=days,
-       extra_days=st.integers(0, 3000), filed=st.booleans(), levy=st.sampled_from(["usual", "after_levy_notice", "not_sure"]))
+@settings(max_examples=examples(300), deadline=5000)
+@given(
+    monthly=money,
+    missed=st.integers(0, 120),
+    tax=money,
+    penalty=money,
+    interest=money,
+    notice=days,
+    extra_days=st.integers(0, 3000),
+    filed=st.booleans(),
+    levy=st.sampled_from(["usual", "after_levy_notice", "not_sure"]),
+)
 def test_past_due_figures_add_up(monthly, missed, tax, penalty, interest, notice, extra_days, filed, levy):
     pay = notice + dt.timedelta(days=extra_days)
-    answer = run("past_due", {
-        "monthly_payment": monthly, "missed_payments": missed, "notice_date": notice.isoformat(), "tax_owed": tax,
-        "penalty_so_far": penalty, "interest_so_far": interest, "pay_date": pay.isoformat(),
-        "filed_on_time": filed, "levy_notice_before": levy,
-    }, max(pay, TODAY))
+    answer = run(
+        "past_due",
+        {
+            "monthly_payment": monthly,
+            "missed_payments": missed,
+            "notice_date": notice.isoformat(),
+            "tax_owed": tax,
+            "penalty_so_far": penalty,
+            "interest_so_far": interest,
+            "pay_date": pay.isoformat(),
+            "filed_on_time": filed,
+            "levy_notice_before": levy,
+        },
+        max(pay, TODAY),
+    )
     assert answer["ok"], answer
     result = answer["result"]
     payoff = {key: Decimal(result["payoff"][key]) for key in ("tax", "penalty", "interest", "total")}
     assert payoff["total"] == payoff["tax"] + payoff["penalty"] + payoff["interest"]
     assert payoff["interest"] >= Decimal(interest) and payoff["penalty"] >= Decimal(penalty)
     # the penalty never passes 25% of the tax, unless the notice already showed more
-    assert payoff["penalty"] <= max(Decimal(penalty), (Decimal(tax) * Decimal("0.25")).quantize(Decimal("0.01")) + Decimal("0.01"))
+    assert payoff["penalty"] <= max(
+        Decimal(penalty), (Decimal(tax) * Decimal("0.25")).quantize(Decimal("0.01")) + Decimal("0.01")
+    )
     assert Decimal(result["amount_to_cure"]) == Decimal(monthly) * missed
     ended = [Decimal(row["if_ended"]) for row in result["projection"]]
     assert ended == sorted(ended), "if the plan ends, the balance only grows"
@@ -110,14 +183,34 @@ def test_past_due_figures_add_up(monthly, missed, tax, penalty, interest, notice
         assert Decimal(higher["total"]) >= payoff["total"] and higher["interest"] == result["payoff"]["interest"]
 
 
-@settings(max_examples=300, deadline=2000)
-@given(action=st.sampled_from(["reinstate", "change", "new_plan"]), channel=st.sampled_from(["online", "phone_mail_in_person"]),
-       debit=st.booleans(), length=st.sampled_from(["short_term", "long_term"]), agi=money, balance=st.none() | money,
-       size=st.integers(1, 20), region=st.sampled_from(["contiguous", "alaska", "hawaii"]),
-       as_of=st.dates(min_value=dt.date(2023, 1, 19), max_value=dt.date(2030, 12, 31)))
+@settings(max_examples=examples(300), deadline=2000)
+@given(
+    action=st.sampled_from(["reinstate", "change", "new_plan"]),
+    channel=st.sampled_from(["online", "phone_mail_in_person"]),
+    debit=st.booleans(),
+    length=st.sampled_from(["short_term", "long_term"]),
+    agi=money,
+    balance=st.none() | money,
+    size=st.integers(1, 20),
+    region=st.sampled_from(["contiguous", "alaska", "hawaii"]),
+    as_of=st.dates(min_value=dt.date(2023, 1, 19), max_value=dt.date(2030, 12, 31)),
+)
 def test_fee_answers_agree_with_their_own_limit(action, channel, debit, length, agi, balance, size, region, as_of):
-    answer = run("fees", {"action": action, "channel": channel, "direct_debit": debit, "plan_length": length, "balance": balance,
-                          "agi": agi, "household_size": size, "region": region, "as_of": as_of.isoformat()}, TODAY)
+    answer = run(
+        "fees",
+        {
+            "action": action,
+            "channel": channel,
+            "direct_debit": debit,
+            "plan_length": length,
+            "balance": balance,
+            "agi": agi,
+            "household_size": size,
+            "region": region,
+            "as_of": as_of.isoformat(),
+        },
+        TODAY,
+    )
     if not answer["ok"]:  # only an online plan for a balance over the online limits is refused
         assert set(answer["errors"]) == {"channel"} and action == "new_plan" and channel == "online", answer
         return
@@ -128,14 +221,34 @@ def test_fee_answers_agree_with_their_own_limit(action, channel, debit, length, 
         assert Decimal(result["cheaper_option"]["fee"]) < Decimal(result["fee"])
 
 
-@settings(max_examples=300, deadline=2000)
-@given(prior=money, agi=money, expected=st.none() | money, withheld=money, paid=money,
-       as_of=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31)), mfs=st.sampled_from(["yes", "no", "not_sure"]))
+@settings(max_examples=examples(300), deadline=2000)
+@given(
+    prior=money,
+    agi=money,
+    expected=st.none() | money,
+    withheld=money,
+    paid=money,
+    as_of=st.dates(min_value=dt.date(2026, 1, 1), max_value=dt.date(2026, 12, 31)),
+    mfs=st.sampled_from(["yes", "no", "not_sure"]),
+)
 def test_estimated_tax_parts_add_up_to_the_shortfall(prior, agi, expected, withheld, paid, as_of, mfs):
-    payload = {"monthly_payment": "100", "payment_day": 15, "first_payment_month": "2026-12", "autopay": "yes",
-               "bank_changed": "no", "expect_to_miss": "no", "reconciles_monthly": "yes", "self_employed": "yes",
-               "tax_year": 2026, "prior_year_tax": prior, "prior_year_agi": agi, "married_filing_separately": mfs,
-               "withholding_this_year": withheld, "estimated_paid_this_year": paid, "as_of": as_of.isoformat()}
+    payload = {
+        "monthly_payment": "100",
+        "payment_day": 15,
+        "first_payment_month": "2026-12",
+        "autopay": "yes",
+        "bank_changed": "no",
+        "expect_to_miss": "no",
+        "reconciles_monthly": "yes",
+        "self_employed": "yes",
+        "tax_year": 2026,
+        "prior_year_tax": prior,
+        "prior_year_agi": agi,
+        "married_filing_separately": mfs,
+        "withholding_this_year": withheld,
+        "estimated_paid_this_year": paid,
+        "as_of": as_of.isoformat(),
+    }
     if expected is not None:
         payload["expected_tax_this_year"] = expected
     answer = run("checklist", payload, TODAY)

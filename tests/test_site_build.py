@@ -5,7 +5,6 @@ import re
 import zipfile
 from pathlib import Path
 
-
 PROJECT = Path(__file__).resolve().parent.parent
 RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
 
@@ -23,7 +22,11 @@ def test_the_runtime_is_the_pinned_version_copied_unchanged_but_for_a_smaller_st
         assert (site / "pyodide" / name).read_bytes() == (installed / name).read_bytes(), name
     full = zipfile.ZipFile(installed / "python_stdlib.zip")
     served = zipfile.ZipFile(site / "pyodide" / "python_stdlib.zip")
-    keep = {line for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines() if line and not line.startswith("#")}
+    keep = {
+        line
+        for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
     assert set(served.namelist()) == keep
     for name in served.namelist():
         assert served.read(name) == full.read(name), name
@@ -48,11 +51,15 @@ def test_the_calculator_page_has_the_form_made_from_the_field_definitions(site):
     assert "<!-- calculator:" not in html
     for field in past_due.FIELDS:
         if field.kind in ("choice", "yes_no"):
-            assert re.search(rf'data-field="{field.name}"[^>]*>\s*<legend class="calc-label">{re.escape(escape(field.label))}', html)
+            assert re.search(
+                rf'data-field="{field.name}"[^>]*>\s*<legend class="calc-label">{re.escape(escape(field.label))}', html
+            )
             for value, _ in field.choices:
                 assert f'id="past_due-{field.name}-{value}"' in html
         else:
-            assert re.search(rf'<label class="calc-label" for="past_due-{field.name}">{re.escape(escape(field.label))}', html)
+            assert re.search(
+                rf'<label class="calc-label" for="past_due-{field.name}">{re.escape(escape(field.label))}', html
+            )
             assert f'id="past_due-{field.name}"' in html
     assert 'aria-describedby="past_due-monthly_payment-hint"' in html
 

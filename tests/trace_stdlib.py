@@ -23,7 +23,12 @@ KEEP_LIST = PROJECT / "hooks" / "stdlib_keep.txt"
 def traced_stdlib(wheel: Path) -> dict:
     request = {"wheel": str(wheel), "requests": [case.request() for case in load_cases()]}
     done = subprocess.run(
-        ["node", "tests/pyodide_runner.mjs"], cwd=PROJECT, input=json.dumps(request), capture_output=True, text=True, timeout=300
+        ["node", "tests/pyodide_runner.mjs"],
+        cwd=PROJECT,
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if done.returncode:
         raise RuntimeError(done.stderr[-3000:])

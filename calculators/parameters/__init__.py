@@ -124,7 +124,13 @@ def load(file: str) -> dict[str, Parameter]:
         values = tuple(
             sorted(
                 (
-                    Value(item["effective"], _read(item["value"], entry["unit"]), item["grade"], known_sources[item["source"]], item.get("note", ""))
+                    Value(
+                        item["effective"],
+                        _read(item["value"], entry["unit"]),
+                        item["grade"],
+                        known_sources[item["source"]],
+                        item.get("note", ""),
+                    )
                     for item in entry["values"]
                 ),
                 key=lambda value: value.effective,
@@ -143,7 +149,11 @@ def load(file: str) -> dict[str, Parameter]:
 
 
 def files_with_parameters() -> list[str]:
-    return sorted(path.name.removesuffix(".toml") for path in _folder().iterdir() if path.name.endswith(".toml") and path.name != "sources.toml")
+    return sorted(
+        path.name.removesuffix(".toml")
+        for path in _folder().iterdir()
+        if path.name.endswith(".toml") and path.name != "sources.toml"
+    )
 
 
 def get(dotted: str) -> Parameter:

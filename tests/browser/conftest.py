@@ -15,7 +15,9 @@ class PageWatch:
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def foreign_requests(self):
-        return [url for url in self.requests if urlsplit(url)[:2] != self.origin and not url.startswith(("data:", "blob:"))]
+        return [
+            url for url in self.requests if urlsplit(url)[:2] != self.origin and not url.startswith(("data:", "blob:"))
+        ]
 
     def count(self, suffix):
         return sum(1 for url in self.requests if urlsplit(url).path.endswith(suffix))

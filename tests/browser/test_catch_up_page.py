@@ -24,7 +24,9 @@ def test_a_reader_types_amounts_as_on_the_letter_and_gets_the_answer(page, base_
     answer = calculator.locator(".calc-result")
     expect(answer).to_be_visible()
     # 1,200.00 × 2 = 2,400.00; no new balance
-    expect(answer.locator(".calc-answer")).to_have_text("To keep your payment plan, pay $2,400.00: 2 missed payments of $1,200.00.")
+    expect(answer.locator(".calc-answer")).to_have_text(
+        "To keep your payment plan, pay $2,400.00: 2 missed payments of $1,200.00."
+    )
     expect(answer.get_by_role("row", name="Amount to pay")).to_contain_text("$2,400.00")
     expect(answer.get_by_role("heading", name="Your answer")).to_be_focused()
     expect(calculator.get_by_role("status")).to_contain_text("$2,400.00")
@@ -44,7 +46,9 @@ def test_bad_input_gets_a_clear_message_on_the_field_and_keeps_what_was_typed(pa
     expect(page).to_have_title(re.compile(r"^Error: "))
     expect(payment).to_have_value("1.200,50")
     expect(payment).to_have_attribute("aria-invalid", "true")
-    expect(payment).to_have_accessible_description(re.compile(r"Error: Your monthly payment must be an amount in dollars and cents"))
+    expect(payment).to_have_accessible_description(
+        re.compile(r"Error: Your monthly payment must be an amount in dollars and cents")
+    )
     expect(calculator.locator(".calc-result")).to_be_hidden()
 
     summary.get_by_role("link", name=re.compile("between 0 and 120")).click()
@@ -151,13 +155,17 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     page.locator("#past_due-levy_notice_before-not_sure").check()
     page.get_by_label("Date you would pay").fill("3/1/2027")
     page.get_by_role("button", name="Work it out").click()
-    higher = answer.get_by_role("table", name="If you got a notice of intent to levy before your plan: what you would owe on 3/1/2027")
+    higher = answer.get_by_role(
+        "table", name="If you got a notice of intent to levy before your plan: what you would owe on 3/1/2027"
+    )
     # Month starts 11/2, 12/2, 1/2, 2/2; the plan ends 12/2 (notice + 30 days): 0.25 + 1 + 1 + 1 = 3.25% of 10,000 = 325.00
     expect(higher.get_by_role("row", name="Penalty")).to_contain_text("$825.00")
     usual = answer.get_by_role("table", name="If your plan ends: what you would owe on 3/1/2027")
     # 0.25 + 0.5 + 0.5 + 0.5 = 1.75% of 10,000 = 175.00
     expect(usual.get_by_role("row", name="Penalty")).to_contain_text("$675.00")
-    expect(answer.locator(".calc-answer")).to_contain_text("if the IRS sent you a notice of intent to levy before your plan began")
+    expect(answer.locator(".calc-answer")).to_contain_text(
+        "if the IRS sent you a notice of intent to levy before your plan began"
+    )
 
 
 def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, base_url, watch):

@@ -23,8 +23,12 @@ def fill_plan(page):
     page.get_by_label("Month of your next payment").fill("12/2026")
     page.get_by_label("How many payments to list (optional)").fill("6")
     for field, answer in [
-        ("autopay", "no"), ("bank_changed", "yes"), ("irs_notified_of_bank_change", "no"),
-        ("expect_to_miss", "no"), ("reconciles_monthly", "no"), ("self_employed", "yes"),
+        ("autopay", "no"),
+        ("bank_changed", "yes"),
+        ("irs_notified_of_bank_change", "no"),
+        ("expect_to_miss", "no"),
+        ("reconciles_monthly", "no"),
+        ("self_employed", "yes"),
     ]:
         page.locator(f"#checklist-{field}-{answer}").check()
     page.get_by_label("Last year's total tax").fill("8000")
@@ -42,7 +46,9 @@ def test_answers_and_ticks_are_kept_across_a_reload_and_cleared_on_request(page,
     expect(answer.locator(".checklist-item[data-status=urgent]")).to_have_count(2)
     # Without this year's expected tax, whether tax will be due with the return is unknown: never "in place".
     expect(answer).to_contain_text("We cannot tell yet whether you will owe tax when you file for 2026")
-    expect(answer).to_contain_text("Paying at least $6,000.00 more ($6,000.00 by 1/15/2027) avoids the estimated tax penalty.")
+    expect(answer).to_contain_text(
+        "Paying at least $6,000.00 more ($6,000.00 by 1/15/2027) avoids the estimated tax penalty."
+    )
     page.get_by_label("Check each month that the payment left your account").check()
 
     page.reload()
@@ -65,7 +71,11 @@ def test_answers_and_ticks_are_kept_across_a_reload_and_cleared_on_request(page,
 
 def test_corrupt_or_old_saved_answers_are_ignored(page, base_url, watch):
     page.goto(base_url + "checklist/")
-    for stored in ["{not json", '{"version": 0, "answers": {"monthly_payment": "9"}}', '{"version": 1, "answers": [1]}']:
+    for stored in [
+        "{not json",
+        '{"version": 0, "answers": {"monthly_payment": "9"}}',
+        '{"version": 1, "answers": [1]}',
+    ]:
         page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, stored])
         calculator = open_checklist(page, base_url)
         expect(page.get_by_label("Monthly payment")).to_have_value("")
@@ -100,11 +110,28 @@ def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_contr
     expect(page.locator(".checklist")).to_be_visible()
     text, pages = pdf_text(page, tmp_path, "plan")
     assert pages == 1
-    for expected in ["12/15/2026", "5/15/2027", "$250.00", "1/15/2027", "$6,000.00", "800-829-1040", "irs.gov/payments",
-                     "Tell the IRS before you change banks", "Give the IRS your new bank details before your next payment on 12/15/2026"]:
+    for expected in [
+        "12/15/2026",
+        "5/15/2027",
+        "$250.00",
+        "1/15/2027",
+        "$6,000.00",
+        "800-829-1040",
+        "irs.gov/payments",
+        "Tell the IRS before you change banks",
+        "Give the IRS your new bank details before your next payment on 12/15/2026",
+    ]:
         assert expected in text, expected
-    for absent in ["Work it out", "Clear my answers", "Print this checklist", "Add reminders", "Start here", "Search",
-                   "A blank checklist to print", "Monthly payment"]:
+    for absent in [
+        "Work it out",
+        "Clear my answers",
+        "Print this checklist",
+        "Add reminders",
+        "Start here",
+        "Search",
+        "A blank checklist to print",
+        "Monthly payment",
+    ]:
         assert absent not in text, absent
 
 
@@ -118,5 +145,14 @@ def test_the_calendar_file_downloads_and_holds_every_date(page, base_url, watch)
     calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())
     starts = sorted(event.decoded("DTSTART") for event in calendar.walk("VEVENT"))
     # six payments on the 15th from December 2026, and the one estimated tax date ahead (Jan 15, 2027)
-    assert starts == sorted([dt.date(2026, 12, 15), dt.date(2027, 1, 15), dt.date(2027, 1, 15), dt.date(2027, 2, 15),
-                             dt.date(2027, 3, 15), dt.date(2027, 4, 15), dt.date(2027, 5, 15)])
+    assert starts == sorted(
+        [
+            dt.date(2026, 12, 15),
+            dt.date(2027, 1, 15),
+            dt.date(2027, 1, 15),
+            dt.date(2027, 2, 15),
+            dt.date(2027, 3, 15),
+            dt.date(2027, 4, 15),
+            dt.date(2027, 5, 15),
+        ]
+    )

@@ -66,6 +66,12 @@ def test_the_fee_table_on_the_page_shows_the_fees_the_check_answers(page, base_u
         cells = table.locator("tr", has=page.get_by_role("rowheader", name=label, exact=True)).get_by_role("cell")
         for column, channel in ((0, "online"), (1, "phone_mail_in_person")):
             # An income far above any limit, so the full fee applies.
-            payload = {**answers, "channel": channel, "agi": "10000000", "household_size": 1, "as_of": today.isoformat()}
+            payload = {
+                **answers,
+                "channel": channel,
+                "agi": "10000000",
+                "household_size": 1,
+                "as_of": today.isoformat(),
+            }
             answer = run("fees", payload, today)
             expect(cells.nth(column)).to_have_text(dollars(Decimal(answer["result"]["fee"])))

@@ -21,8 +21,14 @@ def test_the_sample_notice_callouts_match_the_numbered_list(page, base_url, watc
 
 def test_each_path_on_the_home_page_leads_where_it_says(page, base_url, watch):
     paths = {
-        "I can pay what I missed": [("catch-up calculator", "Catch-up amount"), ("if you can pay", "If you can pay what you missed")],
-        "I agree, but I can't pay it": [("if you cannot pay it all", "If you agree but cannot pay it all"), ("other options", "Other options")],
+        "I can pay what I missed": [
+            ("catch-up calculator", "Catch-up amount"),
+            ("if you can pay", "If you can pay what you missed"),
+        ],
+        "I agree, but I can't pay it": [
+            ("if you cannot pay it all", "If you agree but cannot pay it all"),
+            ("other options", "Other options"),
+        ],
         "I think this is wrong": [("if you think it is wrong", "If you think the notice is wrong")],
     }
     for tab, links in paths.items():

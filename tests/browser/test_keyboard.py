@@ -40,7 +40,12 @@ def test_the_checklist_by_keyboard(page, base_url, watch):
     page.keyboard.type("1/2027")
     tab_to(page, "#checklist-autopay-yes")
     page.keyboard.press("Space")  # yes
-    for group, answer in [("bank_changed", "no"), ("expect_to_miss", "no"), ("reconciles_monthly", "yes"), ("self_employed", "no")]:
+    for group, answer in [
+        ("bank_changed", "no"),
+        ("expect_to_miss", "no"),
+        ("reconciles_monthly", "yes"),
+        ("self_employed", "no"),
+    ]:
         tab_to(page, f"[name={group}]")
         if answer == "no":
             page.keyboard.press("ArrowDown")

@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 from playwright.sync_api import expect
-
 from site_server import build_and_serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
@@ -20,7 +19,9 @@ WAIT_FOR_CALCULATOR_FILES = """() => new Promise((resolve) => {
 
 def visit_until_offline_ready(page, url):
     page.goto(url)
-    expect(page.locator(".offline-status")).to_have_text("This guide now works offline on this device.", timeout=READY_TIMEOUT)
+    expect(page.locator(".offline-status")).to_have_text(
+        "This guide now works offline on this device.", timeout=READY_TIMEOUT
+    )
     assert page.evaluate(WAIT_FOR_CALCULATOR_FILES)
 
 
@@ -56,12 +57,18 @@ def test_a_new_build_replaces_the_cached_one(page, tmp_path):
         visit_until_offline_ready(page, base_url)
         first = page.evaluate("caches.keys()")
         site = tmp_path / "guide"
-        (site / "index.html").write_text((site / "index.html").read_text().replace("Choose your path", "Pick your path"))
+        (site / "index.html").write_text(
+            (site / "index.html").read_text().replace("Choose your path", "Pick your path")
+        )
         version = offline.write_manifest(site, "314.0.7")
 
         page.evaluate("navigator.serviceWorker.getRegistration().then((registration) => registration.update())")
-        page.wait_for_function(f"caches.keys().then((names) => names.includes('cp523-site-{version}'))", timeout=READY_TIMEOUT)
-        page.wait_for_function("caches.keys().then((names) => names.filter((n) => n.startsWith('cp523-site-')).length === 1)")
+        page.wait_for_function(
+            f"caches.keys().then((names) => names.includes('cp523-site-{version}'))", timeout=READY_TIMEOUT
+        )
+        page.wait_for_function(
+            "caches.keys().then((names) => names.filter((n) => n.startsWith('cp523-site-')).length === 1)"
+        )
         assert [name for name in first if name.startswith("cp523-site-")] != [f"cp523-site-{version}"]
         page.reload()
         expect(page.get_by_role("heading", name="Pick your path")).to_be_visible()

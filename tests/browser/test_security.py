@@ -41,7 +41,12 @@ def test_every_page_has_a_policy_and_using_each_calculator_breaks_none_of_it(pag
 
     page.goto(base_url + "catch-up-amount/")
     expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    for label, value in [("Monthly payment", "250"), ("Missed payments", "2"), ("Notice date", "11/2/2026"), ("Tax you owe", "5000")]:
+    for label, value in [
+        ("Monthly payment", "250"),
+        ("Missed payments", "2"),
+        ("Notice date", "11/2/2026"),
+        ("Tax you owe", "5000"),
+    ]:
         page.get_by_label(label).fill(value)
     page.get_by_role("button", name="Work it out").click()
     expect(page.locator(".calc-chart svg")).to_be_visible()

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
 from site_server import PROJECT
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -36,7 +35,9 @@ def page_paths(site: Path) -> list[str]:
     )
 
 
-def test_every_page_has_no_serious_accessibility_problem_console_error_or_foreign_request(page, base_url, site, watch, capsys):
+def test_every_page_has_no_serious_accessibility_problem_console_error_or_foreign_request(
+    page, base_url, site, watch, capsys
+):
     paths = page_paths(site)
     assert len(paths) >= 15
     for path in paths:

@@ -6,16 +6,32 @@ from playwright.sync_api import expect
 
 READY_TIMEOUT = 60_000
 FILL = {
-    "catch-up-amount/": [("Monthly payment", "$1,234.56"), ("Missed payments", "12"), ("Notice date", "11/2/2026"),
-                         ("Tax you owe", "$48,000.00"), ("Date you would pay", "11/28/2026")],
+    "catch-up-amount/": [
+        ("Monthly payment", "$1,234.56"),
+        ("Missed payments", "12"),
+        ("Notice date", "11/2/2026"),
+        ("Tax you owe", "$48,000.00"),
+        ("Date you would pay", "11/28/2026"),
+    ],
     "fee-check/": [("Adjusted gross income", "$82,500.00"), ("People in your household", "4")],
-    "checklist/": [("Monthly payment", "$1,234.56"), ("Day of the month your payment is due", "28"),
-                   ("Month of your next payment", "12/2026"), ("Last year's total tax", "$80,000"),
-                   ("Last year's adjusted gross income", "$150,000.01")],
+    "checklist/": [
+        ("Monthly payment", "$1,234.56"),
+        ("Day of the month your payment is due", "28"),
+        ("Month of your next payment", "12/2026"),
+        ("Last year's total tax", "$80,000"),
+        ("Last year's adjusted gross income", "$150,000.01"),
+    ],
 }
 RADIOS = {
-    "fee-check/": ["#fees-action-new_plan", "#fees-channel-online", "#fees-direct_debit-no", "#fees-plan_length-long_term"],
-    "checklist/": [f"#checklist-{name}-yes" for name in ("autopay", "expect_to_miss", "reconciles_monthly", "self_employed")]
+    "fee-check/": [
+        "#fees-action-new_plan",
+        "#fees-channel-online",
+        "#fees-direct_debit-no",
+        "#fees-plan_length-long_term",
+    ],
+    "checklist/": [
+        f"#checklist-{name}-yes" for name in ("autopay", "expect_to_miss", "reconciles_monthly", "self_employed")
+    ]
     + ["#checklist-bank_changed-no"],
 }
 
