@@ -1,5 +1,5 @@
 # Two commands set up a fresh machine: `make serve` and `make test`.
-# Each installs what it needs: Python packages into .venv (pinned by constraints.txt),
+# Each installs what it needs: Python packages into .venv (pinned with hashes by requirements-dev.txt),
 # the pinned Pyodide and axe-core from package-lock.json, and Debian's Chromium for tests.
 
 SHELL := /bin/bash
@@ -37,9 +37,10 @@ lint: $(BIN)/.installed
 bench: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
 	$(BIN)/python tests/bench.py
 
-$(BIN)/.installed: pyproject.toml constraints.txt
+$(BIN)/.installed: pyproject.toml requirements-dev.txt
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -54,9 +55,11 @@ node_modules/.installed: package.json package-lock.json
 stdlib-list: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python tests/trace_stdlib.py
 
-# Re-pin the Python packages after changing pyproject.toml's dev extras on purpose.
+# Re-pin the Python packages, with hashes, after changing pyproject.toml's dev extras on purpose.
 lock: $(BIN)/.installed
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links --output-file requirements-dev.txt pyproject.toml
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
