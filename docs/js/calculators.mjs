@@ -74,7 +74,11 @@ function showErrors(root, errors) {
       link.href = `#${input.id}`;
       link.textContent = text;
       link.addEventListener("click", (event) => {
+        // Handled here, and kept from Material's instant navigation: once its sitemap has loaded it
+        // takes any same-site link as a page change, sets the address to the hash and reloads the
+        // page, which empties the form.
         event.preventDefault();
+        event.stopPropagation();
         input.focus();
         input.closest("[data-field]").scrollIntoView({ block: "center" });
       });

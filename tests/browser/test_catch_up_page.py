@@ -51,8 +51,15 @@ def test_bad_input_gets_a_clear_message_on_the_field_and_keeps_what_was_typed(pa
     )
     expect(calculator.locator(".calc-result")).to_be_hidden()
 
+    # Material's instant navigation treats same-site links as page changes once its sitemap has
+    # loaded; wait for it, so this click meets the page as a reader who takes their time would.
+    page.wait_for_load_state("networkidle")
+    url = page.url
     summary.get_by_role("link", name=re.compile("between 0 and 120")).click()
     expect(page.get_by_label("Missed payments")).to_be_focused()
+    page.wait_for_load_state("networkidle")  # an instant page change would fetch the page again here
+    assert page.url == url, "the error link must not change the address"
+    expect(payment).to_have_value("1.200,50")
 
     payment.fill("250")
     page.get_by_label("Missed payments").fill("1")
