@@ -34,7 +34,8 @@ def test_an_assumed_termination_date_is_said_and_printed():
 def test_the_answer_leads_with_what_to_pay_and_by_when():
     answer = result({**NOTICE, "pay_date": "2026-11-28"})
     assert answer["summary"].startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
-    assert f"you would owe about ${answer['payoff']['total'][:2]}," in answer["summary"]
+    # The golden case "The estimate from the notice": 10,000.00 + 525.00 + 353.98 = 10,878.98 on 11/28/2026
+    assert "you would owe about $10,878.98 on 11/28/2026" in answer["summary"]
 
 
 def test_rates_past_the_last_known_quarter_are_flagged_and_said():

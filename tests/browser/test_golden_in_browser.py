@@ -1,4 +1,8 @@
-"""Every golden case, run by the site's own runtime in Chromium, gives the same JSON text as CPython."""
+"""The site's own runtime in Chromium (the served wheel and cut standard library, in the worker)
+gives the same JSON text as CPython: one answer and one refusal per calculator.
+
+Every golden case runs in Pyodide under Node in tests/test_golden.py, which also checks that the
+served standard library holds every module they import; this test proves the served site does it."""
 
 import json
 
@@ -19,10 +23,18 @@ ASK_ALL = """async (requests) => {
 }"""
 
 
-def test_all_golden_cases_give_identical_text_in_the_browser(page, base_url, watch):
+def one_answer_and_one_refusal_each():
+    chosen = {}
+    for case in CASES:
+        chosen.setdefault((case.calculator, bool(case.errors)), case)
+    return list(chosen.values())
+
+
+def test_the_served_runtime_answers_as_cpython_does(page, base_url, watch):
+    cases = one_answer_and_one_refusal_each()
+    assert len(cases) == 6
     page.goto(base_url + "catch-up-amount/")
     expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=60_000)
-    answers = page.evaluate(ASK_ALL, [case.request() for case in CASES])
-    assert len(answers) == len(CASES) >= 80
-    for case, answer in zip(CASES, answers, strict=False):
+    answers = page.evaluate(ASK_ALL, [case.request() for case in cases])
+    for case, answer in zip(cases, answers, strict=True):
         assert answer == run_json(case.calculator, json.dumps(case.input), case.today), case.id
