@@ -32,9 +32,10 @@ def test_an_assumed_termination_date_is_said_and_printed():
 
 
 def test_the_answer_leads_with_what_to_pay_and_by_when():
-    answer = result({**NOTICE, "pay_date": "2026-11-28"})
+    answer = result({**NOTICE, "penalty_so_far": "500", "interest_so_far": "300", "pay_date": "2026-11-28"})
     assert answer["summary"].startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
-    # The golden case "The estimate from the notice": 10,000.00 + 525.00 + 353.98 = 10,878.98 on 11/28/2026
+    # As the golden case "The estimate from the notice": interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98,
+    # penalty 500.00 + 0.25% × 10,000.00 = 525.00; 10,000.00 + 525.00 + 353.98 = 10,878.98 on 11/28/2026
     assert "you would owe about $10,878.98 on 11/28/2026" in answer["summary"]
 
 
