@@ -6,9 +6,11 @@ with the reader's own payment dates, estimated tax amounts and a calendar file.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from . import calendar_file, estimated_tax, parameters
+from .answer import Actions, Checklist, ChecklistItem, Document, Paragraph, Table
 from .dates import add_months
 from .fields import (
     ChoiceField,
@@ -201,7 +203,74 @@ def payment_dates(first_month: dt.date, day: int, count: int) -> list[dt.date]:
     return [add_months(first_month, index).replace(day=day) for index in range(count)]
 
 
-def calculate(values: dict, today: dt.date) -> dict:
+@dataclass(frozen=True)
+class Habit:
+    id: str
+    title: str
+    status: str  # in_place, to_do or urgent
+    action: str
+
+
+@dataclass(frozen=True)
+class DuePayment:
+    due_date: dt.date
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class SafeHarbor:
+    """What avoids the estimated tax penalty (IRC 6654(d), (e)); not the same as owing nothing."""
+
+    required_annual_payment: Decimal
+    prior_year_share_percent: str
+    required_if_not_filing_separately: Decimal | None  # named when the reader is not sure
+    paid_or_withheld: Decimal
+    below_minimum: bool
+    shortfall: Decimal
+    quarterly: tuple[DuePayment, ...]
+
+
+@dataclass(frozen=True)
+class BalanceWithReturn:
+    """Tax that would be due when the return is filed: itself a default of the plan if unpaid."""
+
+    expected_tax: Decimal
+    paid_or_withheld: Decimal
+    amount: Decimal
+    quarterly: tuple[DuePayment, ...]  # the amount split over the estimated tax dates still ahead
+
+
+@dataclass(frozen=True)
+class EstimatedPayments:
+    caption: str
+    purpose: str
+    quarterly: tuple[DuePayment, ...]
+
+
+@dataclass(frozen=True)
+class Contacts:
+    phone: str
+    web: str
+
+
+@dataclass(frozen=True)
+class ChecklistResult:
+    summary: str
+    items: tuple[Habit, ...]
+    payment_dates: tuple[dt.date, ...]
+    monthly_payment: Decimal
+    next_payment: dt.date
+    safe_harbor: SafeHarbor | None
+    balance_with_return: BalanceWithReturn | None
+    estimated_payments: EstimatedPayments | None
+    ics: str
+    contacts: Contacts
+
+
+STATUS_WORDS = {"in_place": "In place", "to_do": "To do", "urgent": "Do this first"}
+
+
+def calculate(values: dict, today: dt.date) -> ChecklistResult:
     day = values["as_of"]
     dates = payment_dates(values["first_payment_month"], values["payment_day"], values["months"])
     upcoming = next((date for date in dates if date >= day), dates[0])
@@ -209,13 +278,13 @@ def calculate(values: dict, today: dt.date) -> dict:
     balance = _balance_with_return(values)
     phone = PHONE.at(day).value
     web = PAYMENTS_WEB.at(day).value
-    items = [
+    items = (
         _automatic_payments(values, phone, web),
         _bank_details(values, upcoming, phone),
         _call_before_missing(values, upcoming, phone),
         _check_each_month(values),
         _no_new_balance(values, safe_harbor, balance, web),
-    ]
+    )
     estimated = _estimated_payments(values, safe_harbor, balance)
     events = [
         calendar_file.Event(
@@ -231,34 +300,61 @@ def calculate(values: dict, today: dt.date) -> dict:
         events += [
             calendar_file.Event(
                 "estimated-tax",
-                quarter["due_date"],
-                f"Estimated tax due: pay {dollars(quarter['amount'])}",
-                f"Estimated tax payment for {_tax_year(values)} (Form 1040-ES): {estimated['purpose']} Pay at {web}.",
+                quarter.due_date,
+                f"Estimated tax due: pay {dollars(quarter.amount)}",
+                f"Estimated tax payment for {_tax_year(values)} (Form 1040-ES): {estimated.purpose} Pay at {web}.",
             )
-            for quarter in estimated["quarterly"]
+            for quarter in estimated.quarterly
         ]
     events.sort(key=lambda event: (event.day, event.kind))
-    in_place = sum(item["status"] == "in_place" for item in items)
-    urgent = [item["title"] for item in items if item["status"] == "urgent"]
+    in_place = sum(item.status == "in_place" for item in items)
+    urgent = [item.title for item in items if item.status == "urgent"]
     summary = f"{in_place} of {len(items)} habits are in place."
     if urgent:
         summary += " Do these first: " + "; ".join(urgent) + "."
-    return {
-        "summary": summary,
-        "items": items,
-        "payment_dates": dates,
-        "monthly_payment": values["monthly_payment"],
-        "next_payment": upcoming,
-        "safe_harbor": safe_harbor,
-        "balance_with_return": balance,
-        "estimated_payments": estimated,
-        "ics": calendar_file.calendar(events, day),
-        "contacts": {"phone": phone, "web": web},
-    }
+    return ChecklistResult(
+        summary=summary,
+        items=items,
+        payment_dates=tuple(dates),
+        monthly_payment=values["monthly_payment"],
+        next_payment=upcoming,
+        safe_harbor=safe_harbor,
+        balance_with_return=balance,
+        estimated_payments=estimated,
+        ics=calendar_file.calendar(events, day),
+        contacts=Contacts(phone, web),
+    )
 
 
-def _item(item_id: str, title: str, status: str, action: str) -> dict:
-    return {"id": item_id, "title": title, "status": status, "action": action}
+def document(result: ChecklistResult) -> Document:
+    """The habits to tick, the payment dates, what to pay in estimated tax, whom to call, and the buttons."""
+    blocks = [
+        Checklist(
+            tuple(ChecklistItem(h.id, h.title, h.status, STATUS_WORDS[h.status], h.action) for h in result.items)
+        ),
+        Table(
+            "Your payment dates",
+            ("Date", "Amount"),
+            tuple((us_date(date), dollars(result.monthly_payment)) for date in result.payment_dates),
+            style="checklist-dates",
+        ),
+    ]
+    if result.estimated_payments:
+        payments = result.estimated_payments
+        rows = tuple((us_date(due.due_date), dollars(due.amount)) for due in payments.quarterly)
+        blocks.append(Table(payments.caption, ("Due date", "Amount"), rows))
+    blocks += [
+        Paragraph(
+            f"IRS phone line for individuals: {result.contacts.phone}. Pay or see your plan online: {result.contacts.web}. "
+            "The phone number printed on your notice is the best one to call about it."
+        ),
+        Actions("Print this checklist", "Add reminders to my calendar", "payment-plan-reminders.ics", result.ics),
+    ]
+    return Document(result.summary, tuple(blocks))
+
+
+def _item(item_id: str, title: str, status: str, action: str) -> Habit:
+    return Habit(item_id, title, status, action)
 
 
 def _automatic_payments(values, phone, web) -> dict:
@@ -354,28 +450,26 @@ def _no_new_balance(values, safe_harbor, balance, web) -> dict:
         return _item(
             item_id,
             title,
-            status_if_owing if safe_harbor["shortfall"] else "to_do",
+            status_if_owing if safe_harbor.shortfall else "to_do",
             f"We cannot tell yet whether you will owe tax when you file for {year}: add this year's expected total tax above. "
             "Any tax you owe with your return and do not pay in full can end your plan. "
             + _penalty_sentence(safe_harbor),
         )
-    if not balance["amount"]:
+    if not balance.amount:
         return _item(
             item_id,
             title,
             "in_place",
-            f"Your withholding and payments of {dollars(balance['paid_or_withheld'])} cover this year's expected tax of "
-            f"{dollars(balance['expected_tax'])}, so you should owe nothing when you file. Check again if your income changes.",
+            f"Your withholding and payments of {dollars(balance.paid_or_withheld)} cover this year's expected tax of "
+            f"{dollars(balance.expected_tax)}, so you should owe nothing when you file. Check again if your income changes.",
         )
     owed = (
-        f"You may owe about {dollars(balance['amount'])} when you file your {year} return: {dollars(balance['expected_tax'])} "
-        f"expected tax minus {dollars(balance['paid_or_withheld'])} withheld and paid. If it is not paid in full, it can end "
+        f"You may owe about {dollars(balance.amount)} when you file your {year} return: {dollars(balance.expected_tax)} "
+        f"expected tax minus {dollars(balance.paid_or_withheld)} withheld and paid. If it is not paid in full, it can end "
         "your payment plan. "
     )
-    if balance["quarterly"]:
-        parts = ", ".join(
-            f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in balance["quarterly"]
-        )
+    if balance.quarterly:
+        parts = ", ".join(f"{dollars(quarter.amount)} by {us_date(quarter.due_date)}" for quarter in balance.quarterly)
         how = (
             f"To owe nothing, pay it as estimated tax ({parts}) at {web} or with Form 1040-ES, or have more tax taken out "
             "of your pay (Form W-4). Or pay it in full when you file. "
@@ -386,30 +480,32 @@ def _no_new_balance(values, safe_harbor, balance, web) -> dict:
     return _item(item_id, title, status_if_owing, (owed + how + penalty).strip())
 
 
-def _penalty_sentence(safe_harbor: dict) -> str:
+def _penalty_sentence(safe_harbor: SafeHarbor) -> str:
     """What avoids the estimated tax penalty (IRC 6654(d), (e)): not the same as owing nothing."""
-    if safe_harbor["below_minimum"]:
+    if safe_harbor.below_minimum:
         return "You will not owe the estimated tax penalty, because less than the amount that needs estimated payments would be owed."
-    if not safe_harbor["shortfall"]:
+    if not safe_harbor.shortfall:
         return (
             f"You will not owe the estimated tax penalty: your withholding and payments cover the "
-            f"{dollars(safe_harbor['required_annual_payment'])} that avoids it."
+            f"{dollars(safe_harbor.required_annual_payment)} that avoids it."
         )
-    parts = ", ".join(
-        f"{dollars(quarter['amount'])} by {us_date(quarter['due_date'])}" for quarter in safe_harbor["quarterly"]
-    )
+    parts = ", ".join(f"{dollars(quarter.amount)} by {us_date(quarter.due_date)}" for quarter in safe_harbor.quarterly)
     if not parts:
-        return f"You are {dollars(safe_harbor['shortfall'])} short of what avoids the estimated tax penalty, and its due dates have passed."
-    sentence = f"Paying at least {dollars(safe_harbor['shortfall'])} more ({parts}) avoids the estimated tax penalty."
-    if safe_harbor["required_if_not_filing_separately"] is not None:
+        return f"You are {dollars(safe_harbor.shortfall)} short of what avoids the estimated tax penalty, and its due dates have passed."
+    sentence = f"Paying at least {dollars(safe_harbor.shortfall)} more ({parts}) avoids the estimated tax penalty."
+    if safe_harbor.required_if_not_filing_separately is not None:
         sentence += (
-            f" That assumes you may file separately, which needs {safe_harbor['prior_year_share_percent']}% of last year's tax. "
-            f"If you will not file separately, {dollars(safe_harbor['required_if_not_filing_separately'])} paid in all avoids it."
+            f" That assumes you may file separately, which needs {safe_harbor.prior_year_share_percent}% of last year's tax. "
+            f"If you will not file separately, {dollars(safe_harbor.required_if_not_filing_separately)} paid in all avoids it."
         )
     return sentence
 
 
-def _balance_with_return(values) -> dict | None:
+def _due_payments(dates: list[dt.date], amounts: list[Decimal]) -> tuple[DuePayment, ...]:
+    return tuple(DuePayment(due, amount) for due, amount in zip(dates, amounts, strict=False))
+
+
+def _balance_with_return(values) -> BalanceWithReturn | None:
     """What would be owed when the return is filed: expected tax minus withholding and estimated payments."""
     expected = values["expected_tax_this_year"]
     if expected is None:
@@ -418,29 +514,24 @@ def _balance_with_return(values) -> dict | None:
     amount = max(Decimal("0.00"), expected - paid)
     ahead = _due_dates_ahead(values)
     amounts = estimated_tax.split(amount, len(ahead)) if amount else []
-    return {
-        "expected_tax": expected,
-        "paid_or_withheld": paid,
-        "amount": amount,
-        "quarterly": [{"due_date": due, "amount": part} for due, part in zip(ahead, amounts, strict=False)],
-    }
+    return BalanceWithReturn(expected, paid, amount, _due_payments(ahead, amounts))
 
 
-def _estimated_payments(values, safe_harbor, balance) -> dict | None:
+def _estimated_payments(values, safe_harbor, balance) -> EstimatedPayments | None:
     """The payments the page lists and the calendar reminds of: enough to owe nothing when the
     expected tax is known, otherwise what avoids the estimated tax penalty."""
-    if balance and balance["quarterly"]:
-        return {
-            "caption": "Estimated tax to pay, so that you owe nothing when you file",
-            "purpose": "paying this keeps a new tax bill from building up.",
-            "quarterly": balance["quarterly"],
-        }
-    if balance is None and safe_harbor and safe_harbor["quarterly"]:
-        return {
-            "caption": "Estimated tax to pay to avoid the estimated tax penalty (you may still owe more when you file)",
-            "purpose": "at least this much avoids the estimated tax penalty.",
-            "quarterly": safe_harbor["quarterly"],
-        }
+    if balance and balance.quarterly:
+        return EstimatedPayments(
+            "Estimated tax to pay, so that you owe nothing when you file",
+            "paying this keeps a new tax bill from building up.",
+            balance.quarterly,
+        )
+    if balance is None and safe_harbor and safe_harbor.quarterly:
+        return EstimatedPayments(
+            "Estimated tax to pay to avoid the estimated tax penalty (you may still owe more when you file)",
+            "at least this much avoids the estimated tax penalty.",
+            safe_harbor.quarterly,
+        )
     return None
 
 
@@ -448,7 +539,7 @@ def _due_dates_ahead(values) -> list[dt.date]:
     return [due for due in estimated_tax.due_dates(_tax_year(values)) if due >= values["as_of"]]
 
 
-def _safe_harbor(values) -> dict:
+def _safe_harbor(values) -> SafeHarbor:
     day = values["as_of"]
     filing_separately = values["married_filing_separately"]
     share_if_separate = estimated_tax.prior_year_share(values["prior_year_agi"], True, day)
@@ -472,12 +563,6 @@ def _safe_harbor(values) -> dict:
     shortfall = Decimal("0.00") if below_minimum else max(Decimal("0.00"), required - paid)
     ahead = _due_dates_ahead(values)
     amounts = estimated_tax.split(shortfall, len(ahead)) if shortfall else []
-    return {
-        "required_annual_payment": required,
-        "prior_year_share_percent": f"{share}",
-        "required_if_not_filing_separately": unsure_difference,
-        "paid_or_withheld": paid,
-        "below_minimum": below_minimum,
-        "shortfall": shortfall,
-        "quarterly": [{"due_date": due, "amount": amount} for due, amount in zip(ahead, amounts, strict=False)],
-    }
+    return SafeHarbor(
+        required, f"{share}", unsure_difference, paid, below_minimum, shortfall, _due_payments(ahead, amounts)
+    )

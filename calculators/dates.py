@@ -3,6 +3,17 @@
 import calendar
 import datetime as dt
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def month_name(year_month: str) -> str:
+    """ "2026-12" → "December 2026", in English whatever the machine's locale."""
+    year, month = year_month.split("-")
+    return f"{MONTH_NAMES[int(month) - 1]} {year}"
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day of the month, `months` later; the 31st becomes the month's last day where needed."""

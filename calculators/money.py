@@ -54,3 +54,8 @@ def cents_text(amount: Decimal) -> str:
 def dollars(amount: Decimal) -> str:
     """How a person reads money: "$1,234.50"."""
     return f"${to_cents(amount):,.2f}"
+
+
+def whole_dollars(amount: Decimal) -> str:
+    """Money without cents when there are none, for the labels of a chart: "$2,500", "$0.38"."""
+    return dollars(amount).removesuffix(".00")

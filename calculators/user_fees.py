@@ -8,9 +8,11 @@ already paid by direct debit is free, and online plans have balance limits.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from . import low_income, parameters
+from .answer import Document, Heading, Notes, Paragraph
 from .fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, YesNoField, fields_of, us_date
 from .money import dollars
 
@@ -209,7 +211,30 @@ def _way_name(channel: str, debit: bool | None) -> str:
     return f"{CHANNELS[channel]}, {'with' if debit else 'without'} direct debit"
 
 
-def calculate(values: dict, today: dt.date) -> dict:
+@dataclass(frozen=True)
+class CheaperWay:
+    how: str
+    fee: Decimal
+    condition: str  # "" or the balance limit it depends on, as the start of a sentence
+
+
+@dataclass(frozen=True)
+class FeeResult:
+    summary: str
+    fee: Decimal
+    low_income: bool
+    poverty_guideline: Decimal
+    low_income_limit: Decimal
+    guideline_year: int
+    waived: bool
+    reimbursable: bool
+    cheaper_option: CheaperWay | None
+    why: str
+    next_steps: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def calculate(values: dict, today: dt.date) -> FeeResult:
     day = values["as_of"]
     action, channel, plan_length = values["action"], values["channel"], values["plan_length"]
     if action != "new_plan":
@@ -234,42 +259,44 @@ def calculate(values: dict, today: dt.date) -> dict:
             continue  # the Online Payment Agreement would refuse this balance
         debit = direct_debit if other_debit is None else other_debit
         other_fee = fee_for(action, other_channel, debit, plan_length, is_low_income, day)[0]
-        if other_fee < fee and (cheaper is None or other_fee < cheaper["fee"]):
+        if other_fee < fee and (cheaper is None or other_fee < cheaper.fee):
             condition = ""
             if other_channel == "online" and online_limit and values["balance"] is None:
                 condition = f"If you owe {online_limit.words} in all, "
-            cheaper = {"how": _way_name(other_channel, other_debit), "fee": other_fee, "condition": condition}
+            cheaper = CheaperWay(_way_name(other_channel, other_debit), other_fee, condition)
 
-    used = [figure, low_income.GUIDELINE, low_income.PERCENT]
-    grades = {figure.at(day).grade, limit.value.grade}
-    result = {
-        "fee": fee,
-        "low_income": is_low_income,
-        "poverty_guideline": limit.guideline,
-        "low_income_limit": limit.limit,
-        "guideline_year": limit.year,
-        "waived": waived,
-        "reimbursable": reimbursable,
-        "cheaper_option": cheaper,
-        "summary": _answer(action, channel, fee, waived, reimbursable),
-        "why": _why(values, limit, is_low_income),
-        "next_steps": _next_steps(
-            action, channel, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day
-        ),
-        "notes": [],
-        "sources": sorted({parameter.at(day).source.id for parameter in used}),
-    }
-    if grades - {"primary"}:
-        result["notes"].append(
+    notes = []
+    if {figure.at(day).grade, limit.value.grade} - {"primary"}:
+        notes.append(
             "Confirm with the IRS: some of these figures come from secondary sources, not from the IRS itself. "
             "The sources page lists each one."
         )
     if limit.assumed:
-        result["notes"].append(
+        notes.append(
             f"The income limit uses the {limit.year} poverty guideline, the latest we have. A newer one is usually "
             f"published each January; if it has come out, your limit may be a little higher."
         )
-    return result
+    return FeeResult(
+        summary=_answer(action, channel, fee, waived, reimbursable),
+        fee=fee,
+        low_income=is_low_income,
+        poverty_guideline=limit.guideline,
+        low_income_limit=limit.limit,
+        guideline_year=limit.year,
+        waived=waived,
+        reimbursable=reimbursable,
+        cheaper_option=cheaper,
+        why=_why(values, limit, is_low_income),
+        next_steps=_next_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day),
+        notes=tuple(notes),
+    )
+
+
+def document(result: FeeResult) -> Document:
+    blocks = [Heading("Why"), Paragraph(result.why), Heading("What to do next"), Notes(result.next_steps)]
+    if result.notes:
+        blocks += [Heading("Good to know"), Notes(result.notes)]
+    return Document(result.summary, tuple(blocks))
 
 
 def _answer(action, channel, fee, waived, reimbursable) -> str:
@@ -304,12 +331,12 @@ def _why(values, limit: low_income.Limit, is_low_income: bool) -> str:
     )
 
 
-def _next_steps(action, channel, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day) -> list[str]:
+def _next_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day) -> tuple[str, ...]:
     steps = []
     if cheaper:
-        cost = f"less {cheaper['how']}: {dollars(cheaper['fee'])}" if cheaper["fee"] else f"nothing {cheaper['how']}"
+        cost = f"less {cheaper.how}: {dollars(cheaper.fee)}" if cheaper.fee else f"nothing {cheaper.how}"
         sentence = f"it would cost {cost}."
-        steps.append(cheaper["condition"] + sentence if cheaper["condition"] else sentence[:1].upper() + sentence[1:])
+        steps.append(cheaper.condition + sentence if cheaper.condition else sentence[:1].upper() + sentence[1:])
     if is_low_income and action == "new_plan":
         days = FORM_13844_DAYS.at(day).value
         steps.append(
@@ -332,7 +359,7 @@ def _next_steps(action, channel, direct_debit, is_low_income, fee, waived, reimb
     if not fee and not waived and action == "new_plan":
         steps.append("Check how long your plan will last: a longer plan has a setup fee.")
     steps.append("These fees are for individuals. Businesses cannot get the low-income fee.")
-    return steps
+    return tuple(steps)
 
 
 def reference_table(day: dt.date) -> dict:

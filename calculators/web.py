@@ -1,11 +1,14 @@
 """The one JSON boundary: the browser worker and the command line both call `run`.
 
-`run(name, payload)` answers {"ok": true, "result": {...}} or
-{"ok": false, "errors": {"<field>": "<message>"}}. It never raises for bad input.
+`run(name, payload)` answers {"ok": true, "result": {...}, "answer": {...}} or
+{"ok": false, "errors": {"<field>": "<message>"}}. It never raises for bad input. "result" holds
+the figures in the calculator's declared shape; "answer" is the document the page lays out
+(calculators/answer.py), every word and figure already written.
 """
 
 import datetime as dt
 import json
+from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
 from . import compliance_checklist, fields, past_due, user_fees
@@ -42,7 +45,8 @@ def run(name: str, payload: dict, today: dt.date | None = None) -> dict:
         errors = module.check(values, today) if hasattr(module, "check") else {}
     if errors:
         return {"ok": False, "errors": errors}
-    return {"ok": True, "result": _plain(module.calculate(values, today))}
+    result = module.calculate(values, today)
+    return {"ok": True, "result": _plain(result), "answer": _plain(module.document(result))}
 
 
 def run_json(name: str, payload_text: str, today_text: str | None = None) -> str:
@@ -61,7 +65,11 @@ def loads(text: str):
 
 
 def _plain(value):
-    """Turn a calculator's result into JSON-ready values: money as "1234.50", dates as ISO text."""
+    """JSON-ready values: money as "1234.50", dates as ISO text; an answer block carries its `kind`."""
+    if hasattr(value, "__dataclass_fields__"):
+        plain = {field.name: _plain(getattr(value, field.name)) for field in dataclass_fields(value)}
+        kind = getattr(type(value), "kind", None)
+        return {"kind": kind, **plain} if kind else plain
     if isinstance(value, Decimal):
         return cents_text(value)
     if isinstance(value, dt.date):

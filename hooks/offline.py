@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import brotli
+from pyodide_runtime import pinned_version
 
 # Not precached: the runtime and the wheel (cached when a calculator first loads them), the
 # service worker's own files, and compressed copies.
@@ -78,7 +79,6 @@ def write_compressed_copies(site: Path, with_brotli: bool) -> None:
 
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
-    package = json.loads((Path(config.config_file_path).parent / "package.json").read_text())
-    write_manifest(site, package["dependencies"]["pyodide"])
+    write_manifest(site, pinned_version(Path(config.config_file_path).parent))
     # Test builds skip the brotli copies, which no test reads (GUIDE_NO_BROTLI=1, set by tests/site_server.py).
     write_compressed_copies(site, with_brotli=os.environ.get("GUIDE_NO_BROTLI") != "1")

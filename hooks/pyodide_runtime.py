@@ -23,10 +23,14 @@ RUNTIME_FILES = (
 )
 
 
+def pinned_version(project: Path) -> str:
+    """The Pyodide version package.json pins: the one place the version is written."""
+    return json.loads((project / "package.json").read_text())["dependencies"]["pyodide"]
+
+
 def runtime_source(project: Path) -> Path:
     source = project / "node_modules" / "pyodide"
-    package = json.loads((project / "package.json").read_text())
-    wanted = package["dependencies"]["pyodide"]
+    wanted = pinned_version(project)
     try:
         installed = json.loads((source / "package.json").read_text())["version"]
     except FileNotFoundError:

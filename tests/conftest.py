@@ -1,9 +1,14 @@
 """Shared test set-up: the built site served on 127.0.0.1 under a sub-path, and Debian's Chromium."""
 
 import shutil
+import sys
 
 import pytest
-from site_server import CHROMIUM, CHROMIUM_FLAGS, SUB_PATH, build_and_serve
+from site_server import CHROMIUM, CHROMIUM_FLAGS, PROJECT, SUB_PATH, build_and_serve
+
+# The build's own hooks, so tests use the facts they hold (runtime files, kept standard library)
+# instead of writing them again.
+sys.path.insert(0, str(PROJECT / "hooks"))
 
 SITE_FIXTURES = {"site", "site_server", "base_url", "page"}
 

@@ -9,7 +9,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-SUB_PATH = "guide"  # the site is served under /guide/ to prove nothing assumes the root
+SUB_PATH = "guide"
+READY_TIMEOUT = 60_000  # ms for Pyodide to start on a busy 2-core machine; speed itself is `make bench`  # the site is served under /guide/ to prove nothing assumes the root
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from flit_core.wheel import make_wheel_in
 from golden_cases import check, load_cases
+from pyodide_runtime import kept_stdlib_files
 
 from calculators.web import run, run_json
 
@@ -48,8 +49,5 @@ def test_golden_case_gives_identical_text_in_pyodide(pyodide_answers, index):
 
 
 def test_the_served_standard_library_holds_every_file_the_calculators_import(pyodide_answers):
-    kept = {
-        line for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines() if not line.startswith("#")
-    }
-    missing = set(pyodide_answers["stdlib"]) - kept
+    missing = set(pyodide_answers["stdlib"]) - kept_stdlib_files()
     assert not missing, f"run `make stdlib-list`: the calculators now also import {sorted(missing)}"

@@ -58,13 +58,16 @@ def test_a_payment_that_never_catches_up_is_flagged_not_projected_for_ever():
 
 
 def test_the_projection_covers_24_months_and_the_chart_matches_it():
-    answer = result(NOTICE)
-    assert len(answer["projection"]) == 24 == len(answer["chart"]["points"])
-    assert answer["projection"][0]["month"] == "2026-12"
-    top = answer["chart"]["top"]
-    assert answer["chart"]["ticks"][-1] == top
-    highest = max(Decimal(row[path]) for row in answer["projection"] for path in ("if_ended", "if_kept"))
-    assert highest <= Decimal(top)
+    answer = run("past_due", NOTICE, TODAY)
+    projection = answer["result"]["projection"]
+    chart = next(block for block in answer["answer"]["blocks"] if block["kind"] == "chart")
+    assert len(projection) == 24 == len(chart["lines"][0]["heights"]) == len(chart["lines"][1]["heights"])
+    assert projection[0]["month"] == "2026-12" and chart["first_label"] == "December 2026"
+    # The top line is a round figure at or above the highest balance, and the highest point sits under it.
+    top = Decimal(chart["ticks"][-1].removeprefix("$").replace(",", ""))
+    highest = max(Decimal(row[path]) for row in projection for path in ("if_ended", "if_kept"))
+    assert highest <= top
+    assert max(max(line["heights"]) for line in chart["lines"]) == round(highest * 1000 / top)
 
 
 def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():

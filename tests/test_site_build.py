@@ -5,8 +5,10 @@ import re
 import zipfile
 from pathlib import Path
 
+from pyodide_runtime import RUNTIME_FILES, STDLIB, kept_stdlib_files, pinned_version
+
 PROJECT = Path(__file__).resolve().parent.parent
-RUNTIME = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+RUNTIME = set(RUNTIME_FILES)
 
 
 def test_exactly_the_five_runtime_files_are_served(site):
@@ -15,18 +17,13 @@ def test_exactly_the_five_runtime_files_are_served(site):
 
 
 def test_the_runtime_is_the_pinned_version_copied_unchanged_but_for_a_smaller_standard_library(site):
-    pinned = json.loads((PROJECT / "package.json").read_text())["dependencies"]["pyodide"]
     installed = PROJECT / "node_modules" / "pyodide"
-    assert json.loads((installed / "package.json").read_text())["version"] == pinned
-    for name in RUNTIME - {"python_stdlib.zip"}:
+    assert json.loads((installed / "package.json").read_text())["version"] == pinned_version(PROJECT)
+    for name in RUNTIME - {STDLIB}:
         assert (site / "pyodide" / name).read_bytes() == (installed / name).read_bytes(), name
-    full = zipfile.ZipFile(installed / "python_stdlib.zip")
-    served = zipfile.ZipFile(site / "pyodide" / "python_stdlib.zip")
-    keep = {
-        line
-        for line in (PROJECT / "hooks" / "stdlib_keep.txt").read_text().splitlines()
-        if line and not line.startswith("#")
-    }
+    full = zipfile.ZipFile(installed / STDLIB)
+    served = zipfile.ZipFile(site / "pyodide" / STDLIB)
+    keep = kept_stdlib_files()
     assert set(served.namelist()) == keep
     for name in served.namelist():
         assert served.read(name) == full.read(name), name

@@ -13,11 +13,10 @@ from pathlib import Path
 
 from flit_core.wheel import make_wheel_in
 
-sys.path.insert(0, str(Path(__file__).parent))
-from golden_cases import load_cases  # noqa: E402
-
 PROJECT = Path(__file__).resolve().parent.parent
-KEEP_LIST = PROJECT / "hooks" / "stdlib_keep.txt"
+sys.path[:0] = [str(Path(__file__).parent), str(PROJECT / "hooks")]
+from golden_cases import load_cases  # noqa: E402
+from pyodide_runtime import KEEP_LIST  # noqa: E402
 
 
 def traced_stdlib(wheel: Path) -> dict:

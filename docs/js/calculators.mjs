@@ -3,7 +3,7 @@
 // lives for the whole visit, across Material's instant page changes.
 import * as remember from "./remember.mjs";
 import { ask, startWorker } from "./runtime.mjs";
-import { renderResult } from "./results.mjs";
+import { renderAnswer } from "./results.mjs";
 
 const STATUS = {
   loading: "Getting the calculator ready. You can start filling in the form.",
@@ -106,9 +106,9 @@ function showErrors(root, errors) {
   summary.focus();
 }
 
-function showResult(root, name, result, { quiet = false } = {}) {
+function showAnswer(root, name, answer, { quiet = false } = {}) {
   const section = root.querySelector(".calc-result");
-  section.querySelector(".calc-result-body").replaceChildren(...renderResult(name, result, tickKeeper(root, name)));
+  section.querySelector(".calc-result-body").replaceChildren(...renderAnswer(answer, tickKeeper(root, name)));
   section.hidden = false;
   if (!quiet) section.querySelector("h2").focus();
 }
@@ -156,8 +156,8 @@ async function calculate(root, { quiet = false } = {}) {
   clearErrors(root);
   root.querySelector(".calc-result").hidden = true;
   if (answer.ok) {
-    setState(root, "ready", `Answer ready. ${answer.result.summary}`);
-    showResult(root, name, answer.result, { quiet });
+    setState(root, "ready", `Answer ready. ${answer.answer.headline}`);
+    showAnswer(root, name, answer.answer, { quiet });
     performance.mark("calculator-answered");
   } else if (quiet) {
     setState(root, "ready", STATUS.ready);

@@ -1,28 +1,6 @@
-// Turn a calculator's JSON result into page elements. Everything is built from
-// text nodes: nothing the reader typed or the calculator returned is parsed as HTML.
-// Money arrives as strings ("1234.50") and is only reformatted, never computed on.
-
-// "1234.50" → "$1,234.50".
-export function dollars(text) {
-  const negative = text.startsWith("-");
-  const [whole, cents] = text.replace("-", "").split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}$${grouped}.${cents}`;
-}
-
-// "2026-11-28" → "11/28/2026", the way the notice's readers write dates.
-export function usDate(iso) {
-  const [year, month, day] = iso.split("-");
-  return `${Number(month)}/${Number(day)}/${year}`;
-}
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-// "2026-12" → "December 2026".
-export function monthName(yearMonth) {
-  const [year, month] = yearMonth.split("-");
-  return `${MONTHS[Number(month) - 1]} ${year}`;
-}
+// Lay out an answer document from Python (calculators/answer.py). Every text and figure arrives
+// worded and formatted: this file knows no calculator and formats nothing. Everything is built
+// from text nodes, so nothing the reader typed or the calculator returned is parsed as HTML.
 
 export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -31,34 +9,34 @@ export function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-// A table of label → figure rows; the last row may be a total.
-function figuresTable(caption, rows, { totalLast = false } = {}) {
-  const body = rows.map(([label, value], index) =>
+const cell = (value) => (typeof value === "string" ? value : element("a", { href: value.href }, value.text));
+
+function figures(block) {
+  const rows = block.rows.map(([label, value], index) =>
     element(
       "tr",
-      totalLast && index === rows.length - 1 ? { class: "calc-total" } : {},
+      block.total_last && index === block.rows.length - 1 ? { class: "calc-total" } : {},
       element("th", { scope: "row" }, label),
       element("td", {}, value),
     ),
   );
-  return element("table", { class: "calc-working" }, element("caption", {}, caption), element("tbody", {}, ...body));
+  return element("table", { class: "calc-working" }, element("caption", {}, block.caption), element("tbody", {}, ...rows));
 }
 
-// A table of figures. Very large amounts on a very narrow screen scroll inside their own
-// region (focusable, so a keyboard can scroll it) instead of pushing the page sideways.
-function dataTable(caption, headings, rows, className = "calc-data") {
-  const table = element(
-    "table",
-    { class: className },
-    element("caption", {}, caption),
-    element("thead", {}, element("tr", {}, ...headings.map((text) => element("th", { scope: "col" }, text)))),
-    element(
-      "tbody",
-      {},
-      ...rows.map(([first, ...rest]) => element("tr", {}, element("th", { scope: "row" }, first), ...rest.map((cell) => element("td", {}, cell)))),
-    ),
+// Very large amounts on a very narrow screen scroll inside their own region (focusable, so a
+// keyboard can scroll it) instead of pushing the page sideways.
+function table(block) {
+  const rows = block.rows.map(([first, ...rest]) =>
+    element("tr", {}, element("th", { scope: "row" }, cell(first)), ...rest.map((value) => element("td", {}, cell(value)))),
   );
-  return element("div", { class: "calc-table-wrap", role: "region", "aria-label": caption, tabindex: "0" }, table);
+  const data = element(
+    "table",
+    { class: `calc-data${block.style ? ` ${block.style}` : ""}` },
+    element("caption", {}, block.caption),
+    element("thead", {}, element("tr", {}, ...block.headings.map((text) => element("th", { scope: "col" }, text)))),
+    element("tbody", {}, ...rows),
+  );
+  return element("div", { class: "calc-table-wrap", role: "region", "aria-label": block.caption, tabindex: "0" }, data);
 }
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -70,32 +48,26 @@ function svg(tag, attributes = {}, ...children) {
   return node;
 }
 
-// Line chart of the two paths. Heights come from Python in thousandths of the top line,
-// so this only places points; the table below it carries the same figures in words.
-function pathsChart(chart) {
-  const width = 640;
-  const height = 300;
-  const left = 90;
-  const right = 16;
-  const top = 16;
-  const bottom = 40;
+// Heights come in thousandths of the top line, so this only places points; the table that
+// follows the chart carries the same figures in words.
+function chart(block) {
+  const [width, height, left, right, top, bottom] = [640, 300, 90, 16, 16, 40];
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const x = (index) => left + (index * plotWidth) / Math.max(chart.points.length - 1, 1);
+  const count = block.lines[0].heights.length;
+  const x = (index) => left + (index * plotWidth) / Math.max(count - 1, 1);
   const y = (thousandths) => top + plotHeight - (thousandths * plotHeight) / 1000;
-  const line = (key) => chart.points.map((point, index) => `${index ? "L" : "M"}${x(index)},${y(point[key])}`).join(" ");
-
-  const grid = chart.ticks.map((tick, index) => {
-    const level = y((index * 1000) / (chart.ticks.length - 1));
+  const path = (heights) => heights.map((value, index) => `${index ? "L" : "M"}${x(index)},${y(value)}`).join(" ");
+  const grid = block.ticks.map((label, index) => {
+    const level = y((index * 1000) / (block.ticks.length - 1));
     return svg(
       "g",
       { class: "chart-grid" },
       svg("line", { x1: left, x2: width - right, y1: level, y2: level }),
-      svg("text", { x: left - 8, y: level + 4, "text-anchor": "end" }, dollars(tick).replace(/\.00$/, "")),
+      svg("text", { x: left - 8, y: level + 4, "text-anchor": "end" }, label),
     );
   });
-  const first = chart.points[0].month;
-  const last = chart.points[chart.points.length - 1].month;
+  const legend = block.lines.flatMap((line) => [element("span", { class: `legend legend-${line.style}` }, line.name), " "]);
   return element(
     "figure",
     { class: "calc-chart" },
@@ -103,102 +75,17 @@ function pathsChart(chart) {
       "svg",
       { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" },
       ...grid,
-      svg("path", { class: "chart-ended", d: line("if_ended") }),
-      svg("path", { class: "chart-kept", d: line("if_kept") }),
-      svg("text", { x: left, y: height - 12 }, monthName(first)),
-      svg("text", { x: width - right, y: height - 12, "text-anchor": "end" }, monthName(last)),
+      ...block.lines.map((line) => svg("path", { class: `chart-${line.style}`, d: path(line.heights) })),
+      svg("text", { x: left, y: height - 12 }, block.first_label),
+      svg("text", { x: width - right, y: height - 12, "text-anchor": "end" }, block.last_label),
     ),
-    element(
-      "figcaption",
-      {},
-      element("span", { class: "legend legend-ended" }, "If your plan ends"),
-      " ",
-      element("span", { class: "legend legend-kept" }, "If you keep your plan"),
-      element("span", { class: "visually-hidden" }, ". The table below gives the same figures."),
-    ),
+    element("figcaption", {}, ...legend.slice(0, -1), element("span", { class: "visually-hidden" }, ". The table below gives the same figures.")),
   );
 }
 
-function notesList(notes) {
-  return element("ul", { class: "calc-notes" }, ...notes.map((note) => element("li", {}, note)));
-}
-
-function pastDue(result) {
-  const parts = [
-    element("p", { class: "calc-answer" }, result.summary),
-    figuresTable(
-      "What it takes to catch up",
-      [
-        ["Missed payments", dollars(result.cure_parts.missed_installments)],
-        ["New tax balance", dollars(result.cure_parts.new_balance_due)],
-        ["Amount to pay", dollars(result.amount_to_cure)],
-      ],
-      { totalLast: true },
-    ),
-  ];
-  if (result.payoff) {
-    const payoff = result.payoff;
-    parts.push(
-      payoffTable(`If your plan ends: what you would owe on ${usDate(payoff.as_of)}`, payoff),
-      // The reader was not sure whether a notice of intent to levy came before the plan: both figures.
-      ...(result.payoff_after_levy_notice
-        ? [payoffTable(`If you got a notice of intent to levy before your plan: what you would owe on ${usDate(payoff.as_of)}`, result.payoff_after_levy_notice)]
-        : []),
-      element("h3", {}, "Month by month: if your plan ends, or if you keep it"),
-      pathsChart(result.chart),
-      dataTable(
-        "Balance at each month after the notice",
-        ["Month", "If your plan ends", "If you keep your plan"],
-        result.projection.map((row) => [monthName(row.month), dollars(row.if_ended), dollars(row.if_kept)]),
-      ),
-      element("h3", {}, "Interest rates used"),
-      dataTable(
-        "IRS interest rates for each quarter of the estimate",
-        ["Quarter", "Rate a year", "Days", "Source"],
-        result.rates_used.map((rate) => [
-          rate.quarter,
-          `${rate.rate_percent}%${rate.assumed ? " (assumed: not yet published)" : ""}`,
-          String(rate.days),
-          element("a", { href: rate.source }, rate.grade === "primary" ? "IRS" : `IRS (our figure: ${rate.grade})`),
-        ]),
-      ),
-    );
-  }
-  parts.push(element("h3", {}, "Good to know"), notesList(result.notes));
-  return parts;
-}
-
-function payoffTable(caption, payoff) {
-  return figuresTable(
-    caption,
-    [
-      ["Tax", dollars(payoff.tax)],
-      ["Penalty", dollars(payoff.penalty)],
-      ["Interest", dollars(payoff.interest)],
-      ["Total", dollars(payoff.total)],
-    ],
-    { totalLast: true },
-  );
-}
-
-function fees(result) {
-  const parts = [
-    element("p", { class: "calc-answer" }, result.summary),
-    element("h3", {}, "Why"),
-    element("p", {}, result.why),
-    element("h3", {}, "What to do next"),
-    notesList(result.next_steps),
-  ];
-  if (result.notes.length) parts.push(element("h3", {}, "Good to know"), notesList(result.notes));
-  return parts;
-}
-
-const STATUS_WORDS = { in_place: "In place", to_do: "To do", urgent: "Do this first" };
-
-// The checklist: each habit with a box to tick, its status and its next step; the reader's
-// payment dates; buttons to print it and to download calendar reminders.
-function checklist(result, { ticked, onTick }) {
-  const items = result.items.map((item) => {
+// Each habit with a box to tick, its status and its next step. A habit already in place starts ticked.
+function checklist(block, { ticked, onTick }) {
+  const items = block.items.map((item) => {
     const id = `checklist-${item.id}`;
     const box = element("input", { type: "checkbox", id, class: "checklist-box" });
     box.checked = item.status === "in_place" || ticked[item.id] === "done";
@@ -213,50 +100,22 @@ function checklist(result, { ticked, onTick }) {
         element("span", { class: "checklist-mark", "aria-hidden": "true" }),
         element("span", { class: "checklist-title" }, item.title),
         " ",
-        element("span", { class: "checklist-status" }, `(${STATUS_WORDS[item.status]})`),
+        element("span", { class: "checklist-status" }, `(${item.status_text})`),
       ),
       element("p", { class: "checklist-action" }, item.action),
     );
   });
-  const parts = [
-    element("p", { class: "calc-answer" }, result.summary),
-    element("ul", { class: "checklist" }, ...items),
-    dataTable(
-      "Your payment dates",
-      ["Date", "Amount"],
-      result.payment_dates.map((date) => [usDate(date), dollars(result.monthly_payment)]),
-      "calc-data checklist-dates",
-    ),
-  ];
-  if (result.estimated_payments) {
-    parts.push(
-      dataTable(
-        result.estimated_payments.caption,
-        ["Due date", "Amount"],
-        result.estimated_payments.quarterly.map((quarter) => [usDate(quarter.due_date), dollars(quarter.amount)]),
-      ),
-    );
-  }
-  parts.push(
-    element(
-      "p",
-      { class: "checklist-contacts" },
-      `IRS phone line for individuals: ${result.contacts.phone}. Pay or see your plan online: ${result.contacts.web}. `,
-      "The phone number printed on your notice is the best one to call about it.",
-    ),
-    checklistActions(result),
-  );
-  return parts;
+  return element("ul", { class: "checklist" }, ...items);
 }
 
-function checklistActions(result) {
-  const print = element("button", { type: "button", class: "md-button md-button--primary" }, "Print this checklist");
+function actions(block) {
+  const print = element("button", { type: "button", class: "md-button md-button--primary" }, block.print_label);
   print.addEventListener("click", () => window.print());
-  const calendar = element("button", { type: "button", class: "md-button" }, "Add reminders to my calendar");
+  const calendar = element("button", { type: "button", class: "md-button" }, block.calendar_label);
   calendar.addEventListener("click", () => {
     // The file is made in the browser from the calculator's answer: nothing is uploaded.
-    const url = URL.createObjectURL(new Blob([result.ics], { type: "text/calendar" }));
-    const link = element("a", { href: url, download: "payment-plan-reminders.ics" });
+    const url = URL.createObjectURL(new Blob([block.calendar_text], { type: "text/calendar" }));
+    const link = element("a", { href: url, download: block.calendar_file });
     document.body.append(link);
     link.click();
     link.remove();
@@ -265,9 +124,18 @@ function checklistActions(result) {
   return element("p", { class: "checklist-buttons" }, print, " ", calendar);
 }
 
-const RENDERERS = { past_due: pastDue, fees, checklist };
+const BLOCKS = {
+  heading: (block) => element("h3", {}, block.text),
+  paragraph: (block) => element("p", {}, block.text),
+  notes: (block) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, text))),
+  figures,
+  table,
+  chart,
+  checklist,
+  actions,
+};
 
-export function renderResult(name, result, context = { ticked: {}, onTick: () => {} }) {
-  const render = RENDERERS[name] ?? ((r) => [element("p", { class: "calc-answer" }, r.summary)]);
-  return render(result, context);
+// `context`: the ticks a remembered checklist keeps, and what to do when one changes.
+export function renderAnswer(answer, context = { ticked: {}, onTick: () => {} }) {
+  return [element("p", { class: "calc-answer" }, answer.headline), ...answer.blocks.map((block) => BLOCKS[block.kind](block, context))];
 }

@@ -3,6 +3,8 @@
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
 
 
 class PageWatch:
@@ -29,3 +31,16 @@ def watch(page, base_url):
     yield watcher
     assert watcher.foreign_requests() == [], "requests left the site's origin"
     assert watcher.errors == [], "the console showed errors"
+
+
+@pytest.fixture
+def open_calculator(page, base_url):
+    """Go to a calculator page and wait until its calculator is ready; returns the calculator."""
+
+    def open_page(path):
+        page.goto(base_url + path)
+        calculator = page.locator("[data-calculator]").first
+        expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+        return calculator
+
+    return open_page

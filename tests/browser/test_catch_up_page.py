@@ -3,19 +3,11 @@
 import re
 
 from playwright.sync_api import expect
-
-READY_TIMEOUT = 60_000  # Pyodide start-up on a busy 2-core machine; speed itself is measured by `make bench`
-
-
-def open_calculator(page, base_url):
-    page.goto(base_url + "catch-up-amount/")
-    calculator = page.locator('[data-calculator="past_due"]')
-    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    return calculator
+from site_server import READY_TIMEOUT
 
 
-def test_a_reader_types_amounts_as_on_the_letter_and_gets_the_answer(page, base_url, watch):
-    calculator = open_calculator(page, base_url)
+def test_a_reader_types_amounts_as_on_the_letter_and_gets_the_answer(page, open_calculator, watch):
+    calculator = open_calculator("catch-up-amount/")
     expect(calculator.get_by_role("status")).to_have_text("The calculator is ready.")
     page.get_by_label("Monthly payment").fill("$1,200.00")
     page.get_by_label("Missed payments").fill("2")
@@ -32,8 +24,8 @@ def test_a_reader_types_amounts_as_on_the_letter_and_gets_the_answer(page, base_
     expect(calculator.get_by_role("status")).to_contain_text("$2,400.00")
 
 
-def test_bad_input_gets_a_clear_message_on_the_field_and_keeps_what_was_typed(page, base_url, watch):
-    calculator = open_calculator(page, base_url)
+def test_bad_input_gets_a_clear_message_on_the_field_and_keeps_what_was_typed(page, open_calculator, watch):
+    calculator = open_calculator("catch-up-amount/")
     payment = page.get_by_label("Monthly payment")
     payment.fill("1.200,50")
     page.get_by_label("Missed payments").fill("121")
@@ -110,10 +102,10 @@ def test_when_the_runtime_cannot_load_the_page_says_so_and_what_to_do(page, base
     expect(page.get_by_role("heading", level=1)).to_have_text("Sources for every figure")
 
 
-def test_a_stopped_runtime_is_started_again_by_the_next_calculation(page, base_url, watch):
+def test_a_stopped_runtime_is_started_again_by_the_next_calculation(page, open_calculator, base_url, watch):
     workers = []
     page.on("worker", lambda worker: workers.append(worker))
-    calculator = open_calculator(page, base_url)
+    calculator = open_calculator("catch-up-amount/")
     page.get_by_label("Monthly payment").fill("125")
     page.get_by_label("Missed payments").fill("2")
     page.get_by_role("button", name="Work it out").click()
@@ -126,8 +118,8 @@ def test_a_stopped_runtime_is_started_again_by_the_next_calculation(page, base_u
     assert len(calculator_workers) == 2, "the stopped runtime was replaced by a new one"
 
 
-def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and_working(page, base_url, watch):
-    calculator = open_calculator(page, base_url)
+def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and_working(page, open_calculator, watch):
+    calculator = open_calculator("catch-up-amount/")
     page.get_by_label("Monthly payment").fill("$1,200.00")
     page.get_by_label("Missed payments").fill("1")
     page.get_by_label("Notice date").fill("11/2/2026")
@@ -175,8 +167,8 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     )
 
 
-def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, base_url, watch):
-    calculator = open_calculator(page, base_url)
+def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, open_calculator, watch):
+    calculator = open_calculator("catch-up-amount/")
     page.get_by_label("Monthly payment").fill("250")
     page.get_by_label("Missed payments").fill("1")
     page.get_by_label("Notice date").fill("11/2/2026")

@@ -5,16 +5,9 @@ import subprocess
 
 import icalendar
 from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
 
-READY_TIMEOUT = 60_000
 KEY = "cp523-guide:checklist:v1"
-
-
-def open_checklist(page, base_url):
-    page.goto(base_url + "checklist/")
-    calculator = page.locator('[data-calculator="checklist"]')
-    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    return calculator
 
 
 def fill_plan(page):
@@ -38,8 +31,8 @@ def fill_plan(page):
     page.get_by_role("button", name="Work it out").click()
 
 
-def test_answers_and_ticks_are_kept_across_a_reload_and_cleared_on_request(page, base_url, watch):
-    calculator = open_checklist(page, base_url)
+def test_answers_and_ticks_are_kept_across_a_reload_and_cleared_on_request(page, open_calculator, base_url, watch):
+    calculator = open_calculator("checklist/")
     fill_plan(page)
     answer = calculator.locator(".calc-result")
     # 100% × 8,000 = 8,000 required; 2,000 withheld; 6,000 short; on 11/28/2026 only Jan 15, 2027 is ahead
@@ -69,7 +62,7 @@ def test_answers_and_ticks_are_kept_across_a_reload_and_cleared_on_request(page,
     expect(page.get_by_label("Monthly payment")).to_have_value("")
 
 
-def test_corrupt_or_old_saved_answers_are_ignored(page, base_url, watch):
+def test_corrupt_or_old_saved_answers_are_ignored(page, open_calculator, base_url, watch):
     page.goto(base_url + "checklist/")
     for stored in [
         "{not json",
@@ -77,15 +70,15 @@ def test_corrupt_or_old_saved_answers_are_ignored(page, base_url, watch):
         '{"version": 1, "answers": [1]}',
     ]:
         page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, stored])
-        calculator = open_checklist(page, base_url)
+        calculator = open_calculator("checklist/")
         expect(page.get_by_label("Monthly payment")).to_have_value("")
         expect(calculator.locator(".calc-result")).to_be_hidden()
 
 
-def test_without_storage_the_page_works_and_says_answers_will_not_be_kept(page, base_url, watch):
+def test_without_storage_the_page_works_and_says_answers_will_not_be_kept(page, open_calculator, base_url, watch):
     # As in private browsing on some browsers, or with a full disk: every write is refused.
     page.add_init_script("Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }")
-    calculator = open_checklist(page, base_url)
+    calculator = open_calculator("checklist/")
     expect(calculator.locator(".calc-remember-status")).to_contain_text("not letting the page keep your answers")
     fill_plan(page)
     expect(calculator.locator(".checklist")).to_be_visible()
@@ -100,8 +93,10 @@ def pdf_text(page, tmp_path, name):
     return text, count
 
 
-def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_controls(page, base_url, tmp_path, watch):
-    open_checklist(page, base_url)
+def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_controls(
+    page, open_calculator, tmp_path, watch
+):
+    open_calculator("checklist/")
     blank, blank_pages = pdf_text(page, tmp_path, "blank")
     assert blank_pages == 1
     assert "A blank checklist to print" in blank and "800-829-1040" in blank
@@ -135,8 +130,8 @@ def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_contr
         assert absent not in text, absent
 
 
-def test_the_calendar_file_downloads_and_holds_every_date(page, base_url, watch):
-    open_checklist(page, base_url)
+def test_the_calendar_file_downloads_and_holds_every_date(page, open_calculator, base_url, watch):
+    open_calculator("checklist/")
     fill_plan(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Add reminders to my calendar").click()

@@ -4,11 +4,10 @@ import datetime as dt
 from decimal import Decimal
 
 from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
 
 from calculators.money import dollars
 from calculators.web import run
-
-READY_TIMEOUT = 60_000
 
 
 def test_a_reader_uses_only_the_keyboard_and_reads_the_answer(page, base_url, watch):

@@ -1,8 +1,7 @@
 """Each calculator can be completed with the keyboard alone, and focus goes to the answer."""
 
 from playwright.sync_api import expect
-
-READY_TIMEOUT = 60_000
+from site_server import READY_TIMEOUT
 
 
 def tab_to(page, selector, most=40):

@@ -1,15 +1,9 @@
 """Offline use: after one visit, pages and calculators work with no network, and a new build replaces the old."""
 
-import sys
-from pathlib import Path
-
+import offline  # the build's own manifest writer (tests/conftest.py puts hooks/ on the path)
 from playwright.sync_api import expect
-from site_server import build_and_serve
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
-import offline  # noqa: E402  the build's own manifest writer
-
-READY_TIMEOUT = 60_000
+from pyodide_runtime import pinned_version
+from site_server import PROJECT, READY_TIMEOUT, build_and_serve
 
 WAIT_FOR_CALCULATOR_FILES = """() => new Promise((resolve) => {
   navigator.serviceWorker.addEventListener("message", (event) => event.data?.type === "calculators-cached" && resolve(true));
@@ -60,7 +54,7 @@ def test_a_new_build_replaces_the_cached_one(page, tmp_path):
         (site / "index.html").write_text(
             (site / "index.html").read_text().replace("Choose your path", "Pick your path")
         )
-        version = offline.write_manifest(site, "314.0.7")
+        version = offline.write_manifest(site, pinned_version(PROJECT))
 
         page.evaluate("navigator.serviceWorker.getRegistration().then((registration) => registration.update())")
         page.wait_for_function(

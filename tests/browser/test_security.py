@@ -2,8 +2,8 @@
 test: no message ever quotes the input, tests/test_robustness.py.)"""
 
 from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
 
-READY_TIMEOUT = 60_000
 RECORD_VIOLATIONS = """
 window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));

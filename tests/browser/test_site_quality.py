@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from site_server import PROJECT
+from site_server import PROJECT, READY_TIMEOUT
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
-READY_TIMEOUT = 60_000
 
 
 @pytest.fixture(scope="session")

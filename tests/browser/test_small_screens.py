@@ -3,8 +3,8 @@ nothing is cut off and nothing needs scrolling sideways."""
 
 import pytest
 from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
 
-READY_TIMEOUT = 60_000
 FILL = {
     "catch-up-amount/": [
         ("Monthly payment", "$1,234.56"),

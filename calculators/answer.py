@@ -1,0 +1,109 @@
+"""The answer as the page shows it: a small document of blocks, every text already worded and
+every figure already formatted. The page (docs/js/results.mjs) lays the blocks out in order and
+knows nothing about any one calculator; the command line prints the same document.
+"""
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    kind: ClassVar[str] = "heading"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    kind: ClassVar[str] = "paragraph"
+
+
+@dataclass(frozen=True)
+class Notes:
+    """A bulleted list of sentences."""
+
+    items: tuple[str, ...]
+    kind: ClassVar[str] = "notes"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Label → figure rows, the last one a total when `total_last`."""
+
+    caption: str
+    rows: tuple[tuple[str, str], ...]
+    total_last: bool = False
+    kind: ClassVar[str] = "figures"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with column headings; each row's first cell heads the row. Wide tables scroll."""
+
+    caption: str
+    headings: tuple[str, ...]
+    rows: tuple[tuple[str | Link, ...], ...]
+    style: str = ""  # an extra class the print style sheet knows, e.g. "checklist-dates"
+    kind: ClassVar[str] = "table"
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str  # the legend's words
+    style: str  # "ended" or "kept": the colour and dash the style sheet gives it
+    heights: tuple[int, ...]  # thousandths of the chart's top line, one per month
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A line chart drawn for sighted readers; a table with the same figures always follows it."""
+
+    ticks: tuple[str, ...]  # labels of the grid lines, bottom to top
+    first_label: str
+    last_label: str
+    lines: tuple[Line, ...]
+    kind: ClassVar[str] = "chart"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    title: str
+    status: str  # in_place, to_do, urgent: the style sheet colours each
+    status_text: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Habits with a box the reader can tick; the page remembers the ticks."""
+
+    items: tuple[ChecklistItem, ...]
+    kind: ClassVar[str] = "checklist"
+
+
+@dataclass(frozen=True)
+class Actions:
+    """Buttons under a checklist: print it, and save a calendar file made on the device."""
+
+    print_label: str
+    calendar_label: str
+    calendar_file: str
+    calendar_text: str
+    kind: ClassVar[str] = "actions"
+
+
+Block = Heading | Paragraph | Notes | Figures | Table | Chart | Checklist | Actions
+
+
+@dataclass(frozen=True)
+class Document:
+    headline: str
+    blocks: tuple[Block, ...]

@@ -1,0 +1,78 @@
+"""Past-due amount: what it takes to keep a payment plan, and what you would owe if it ends.
+
+To stop the termination a CP523 announces, you pay the installments you missed and any newer
+tax bill that was not paid in full. With the figures printed on the notice, this also estimates
+the balance on a given day if the plan ends (interest compounded daily, failure-to-pay penalty
+by the month) and how the balance falls if the plan is kept.
+
+questions.py holds the form, rules.py the figures, wording.py the sentences and the answer the
+page shows, chart.py the chart.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..answer import Document
+from . import rules, wording
+from .questions import FIELDS, GROUPS, TITLE, check, wants_estimate
+from .rules import CureParts, MonthRow, Owed, RateUsed
+
+__all__ = ["FIELDS", "GROUPS", "TITLE", "PastDueResult", "calculate", "check", "document"]
+
+
+@dataclass(frozen=True)
+class PastDueResult:
+    summary: str
+    amount_to_cure: Decimal
+    cure_parts: CureParts
+    notes: tuple[str, ...]
+    # The estimate, when the notice's figures were given:
+    termination_date: dt.date | None = None
+    payoff: Owed | None = None
+    more_each_month: Decimal | None = None
+    payoff_after_levy_notice: Owed | None = None  # only when the reader is not sure about a levy notice
+    more_each_month_after_levy_notice: Decimal | None = None
+    penalty_months: int | None = None
+    rates_used: tuple[RateUsed, ...] = ()
+    projection: tuple[MonthRow, ...] = ()
+    months_to_pay_off_if_kept: int | None = None
+
+
+def calculate(values: dict, today: dt.date) -> PastDueResult:
+    parts = rules.cure_parts(values)
+    total = parts.missed_installments + parts.new_balance_due
+    missed, monthly = values["missed_payments"], values["monthly_payment"]
+    if not wants_estimate(values):
+        return PastDueResult(
+            summary=wording.cure_sentence(total, missed, monthly, parts.new_balance_due),
+            amount_to_cure=total,
+            cure_parts=parts,
+            notes=(
+                "Add the figures from your notice (the notice date and the tax you owe, with any penalty and interest) "
+                "to see what you would owe if your plan ends, and how fast that grows.",
+            ),
+        )
+    figures = rules.estimate(values, parts.missed_installments)
+    cure = wording.cure_sentence(total, missed, monthly, parts.new_balance_due, before=figures.termination_date)
+    return PastDueResult(
+        summary=wording.summary(cure, figures),
+        amount_to_cure=total,
+        cure_parts=parts,
+        notes=wording.notes(values, figures),
+        termination_date=figures.termination_date,
+        payoff=figures.payoff,
+        more_each_month=figures.more_each_month,
+        payoff_after_levy_notice=figures.payoff_after_levy_notice,
+        more_each_month_after_levy_notice=figures.more_each_month_after_levy_notice,
+        penalty_months=figures.penalty_months,
+        rates_used=tuple(
+            RateUsed(q.quarter, f"{q.rate_percent}", q.days, q.source.url, q.grade, q.assumed) for q in figures.quarters
+        ),
+        projection=figures.projection,
+        months_to_pay_off_if_kept=figures.months_to_pay_off_if_kept,
+    )
+
+
+def document(result: PastDueResult) -> Document:
+    return wording.document(result)

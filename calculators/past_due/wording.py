@@ -1,0 +1,188 @@
+"""The catch-up calculator's words: the sentence that leads the answer, the notes, and the
+answer document the page lays out (calculators/answer.py)."""
+
+import datetime as dt
+
+from .. import failure_to_pay, interest
+from ..answer import Document, Figures, Heading, Link, Notes, Table
+from ..dates import add_months, month_name
+from ..fields import us_date
+from ..money import dollars
+from .chart import chart
+from .rules import DAYS_TO_RESPOND, LONGEST_SIMULATION_MONTHS, PROJECTION_MONTHS, Estimate, Owed
+
+WITH_LEVY_NOTICE = "if the IRS sent you a notice of intent to levy before your plan began"
+
+
+def cure_sentence(total, missed, monthly, new_balance, before: dt.date | None = None) -> str:
+    if not total:
+        return "You have no missed payments or new balance to catch up on from these figures. Call the number on your notice to find out why it was sent."
+    parts = []
+    if missed:
+        payments = "payment" if missed == 1 else "payments"
+        parts.append(f"{missed} missed {payments} of {dollars(monthly)}")
+    if new_balance:
+        parts.append(f"the new tax balance of {dollars(new_balance)}")
+    when = f" before {us_date(before)}" if before else ""
+    return f"To keep your payment plan, pay {dollars(total)}{when}: " + " and ".join(parts) + "."
+
+
+def summary(cure: str, figures: Estimate | None) -> str:
+    """The answer's first sentence: what to pay and by when, then what the plan ending would cost."""
+    if figures is None:
+        return cure
+    ended = figures.payoff
+    on_day = f"about {dollars(ended.total)} on {us_date(ended.as_of)}"
+    higher = figures.payoff_after_levy_notice
+    if higher is None:
+        return f"{cure} If your plan ends, you would owe {on_day}, about {dollars(figures.more_each_month)} more each month."
+    growth = (
+        f"about {dollars(figures.more_each_month)} more each month, "
+        f"or about {dollars(figures.more_each_month_after_levy_notice)}"
+    )
+    if higher.total == ended.total:
+        return f"{cure} If your plan ends, you would owe {on_day}, then {growth} {WITH_LEVY_NOTICE}."
+    return (
+        f"{cure} If your plan ends, you would owe {on_day}, or about {dollars(higher.total)} {WITH_LEVY_NOTICE}. "
+        f"It would grow by {growth} with that notice."
+    )
+
+
+def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
+    notice, termination, quarters = values["notice_date"], figures.termination_date, figures.quarters
+    months_to_pay_off = figures.months_to_pay_off_if_kept
+    notes = []
+    if months_to_pay_off is not None:
+        notes.append(
+            f"If you catch up and keep paying {dollars(values['monthly_payment'])} a month, the balance would be paid off "
+            f"in about {months_to_pay_off} months, by {us_date(add_months(notice, months_to_pay_off))}."
+        )
+    if values["termination_date"] is None:
+        days = DAYS_TO_RESPOND.at(notice).value
+        notes.append(
+            f"You did not enter the date your plan would end, so this estimate assumes {days} days after the notice date: "
+            f"{us_date(termination)}. Your notice prints the real date."
+        )
+    notes.append(
+        f"Penalty: {figures.rate_in_agreement}% of the tax for each month or part of a month that starts before "
+        f"{us_date(termination)} (while the plan lasts), then {figures.rate_after_termination}% a month. "
+        f"Months or part months counted up to {us_date(figures.payoff.as_of)}: {figures.penalty_months}."
+    )
+    notes.append(levy_notice_note(values, notice))
+    maximum = failure_to_pay.MAXIMUM.at(notice).value
+    if values["tax_on_return"] is None:
+        notes.append(
+            f"The penalty can reach at most {maximum}% of the tax unpaid on your return's due date. You did not enter that "
+            f"amount, so this estimate uses {maximum}% of the tax you owe now, which is usually less. The penalty shown "
+            "may stop growing too soon: add the tax unpaid on your return's due date for a better figure."
+        )
+    if figures.penalty_capped:
+        notes.append(
+            f"The penalty has reached its limit of {maximum}% of the tax unpaid on your return's due date, so it stops growing."
+        )
+    notes.append(
+        "Interest is compounded daily at the IRS rate for each calendar quarter, divided by 365 days (366 in a leap year). "
+        "Interest on penalty added during this estimate is left out, so the real figure may be slightly higher."
+    )
+    assumed = [quarter for quarter in quarters if quarter.assumed]
+    if assumed:
+        span = assumed[0].quarter if len(assumed) == 1 else f"{assumed[0].quarter} to {assumed[-1].quarter}"
+        notes.append(
+            f"This estimate needs IRS interest rates for {span}, which are not published in our data "
+            f"(it has rates up to {us_date(interest.RATE.known_until)}). It uses the latest known rate, "
+            f"{interest.RATE.values[-1].value}% a year; the real rate may differ."
+        )
+    unconfirmed = [quarter.quarter for quarter in quarters if quarter.grade != "primary" and not quarter.assumed]
+    if unconfirmed:
+        notes.append(
+            f"The interest rates used for {', '.join(unconfirmed)} are not yet confirmed from the IRS itself. Confirm them with the IRS."
+        )
+    last_shown = add_months(notice, PROJECTION_MONTHS)
+    if interest.RATE.is_beyond_known(last_shown):
+        notes.append(
+            f"The month-by-month figures after {us_date(interest.RATE.known_until)} use the latest known interest rate, "
+            f"{interest.RATE.values[-1].value}% a year, because later rates are not published yet."
+        )
+    if months_to_pay_off is None:
+        notes.append(
+            f"At {dollars(values['monthly_payment'])} a month, the balance would not be paid off within "
+            f"{LONGEST_SIMULATION_MONTHS // 12} years: the payment does not keep up with the interest and penalty. "
+            "Ask the IRS about a higher payment or another option."
+        )
+    return tuple(notes)
+
+
+def levy_notice_note(values: dict, notice: dt.date) -> str:
+    usual = failure_to_pay.NORMAL.at(notice).value
+    higher = failure_to_pay.AFTER_LEVY_NOTICE.at(notice).value
+    days = failure_to_pay.LEVY_NOTICE_DAYS.at(notice).value
+    answer = values["levy_notice_before"]
+    if answer == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE:
+        return (
+            f"You said the IRS sent you a notice of intent to levy before your plan began, so after the plan ends "
+            f"the penalty is {higher}% a month instead of {usual}%."
+        )
+    if answer == failure_to_pay.USUAL:
+        return (
+            f"You said the IRS did not send you a notice of intent to levy before your plan, so after the plan ends this "
+            f"estimate uses {usual}% a month. If one comes later (LT11 or Letter 1058), the rate becomes {higher}% a month "
+            f"from the first month that begins more than {days} days after it."
+        )
+    return (
+        f"You are not sure whether the IRS sent you a notice of intent to levy before your plan began, so you see two "
+        f"figures: with the usual {usual}% a month after the plan ends, and with {higher}% a month if you did get one. "
+        "The lower figure is more likely if your plan began soon after your first IRS bill. The higher one is more "
+        "likely if you got several IRS letters first, one of them headed “Notice of intent to levy” (CP504, LT11 or "
+        "Letter 1058). Your IRS online account, or a call to the number on your notice, can tell you."
+    )
+
+
+def _owed_figures(caption: str, owed: Owed) -> Figures:
+    rows = (("Tax", owed.tax), ("Penalty", owed.penalty), ("Interest", owed.interest), ("Total", owed.total))
+    return Figures(caption, tuple((label, dollars(amount)) for label, amount in rows), total_last=True)
+
+
+def _rate_row(rate) -> tuple:
+    assumed = " (assumed: not yet published)" if rate.assumed else ""
+    source = "IRS" if rate.grade == "primary" else f"IRS (our figure: {rate.grade})"
+    return (rate.quarter, f"{rate.rate_percent}%{assumed}", str(rate.days), Link(source, rate.source))
+
+
+def document(result) -> Document:
+    cure = result.cure_parts
+    blocks = [
+        Figures(
+            "What it takes to catch up",
+            (
+                ("Missed payments", dollars(cure.missed_installments)),
+                ("New tax balance", dollars(cure.new_balance_due)),
+                ("Amount to pay", dollars(result.amount_to_cure)),
+            ),
+            total_last=True,
+        )
+    ]
+    if result.payoff is not None:
+        day = us_date(result.payoff.as_of)
+        blocks.append(_owed_figures(f"If your plan ends: what you would owe on {day}", result.payoff))
+        if result.payoff_after_levy_notice is not None:
+            caption = f"If you got a notice of intent to levy before your plan: what you would owe on {day}"
+            blocks.append(_owed_figures(caption, result.payoff_after_levy_notice))
+        blocks += [
+            Heading("Month by month: if your plan ends, or if you keep it"),
+            chart(result.projection),
+            Table(
+                "Balance at each month after the notice",
+                ("Month", "If your plan ends", "If you keep your plan"),
+                tuple(
+                    (month_name(row.month), dollars(row.if_ended), dollars(row.if_kept)) for row in result.projection
+                ),
+            ),
+            Heading("Interest rates used"),
+            Table(
+                "IRS interest rates for each quarter of the estimate",
+                ("Quarter", "Rate a year", "Days", "Source"),
+                tuple(_rate_row(rate) for rate in result.rates_used),
+            ),
+        ]
+    blocks += [Heading("Good to know"), Notes(result.notes)]
+    return Document(result.summary, tuple(blocks))
