@@ -116,12 +116,6 @@ class MoneyField(Field):
             raise FieldError(f"{noun} must be {money.dollars(self.maximum)} or less")
         return amount
 
-    @property
-    def bounds_hint(self) -> str:
-        lowest = money.dollars(self.minimum)
-        lower = f"{lowest} or more" if self.minimum_allowed else f"more than {lowest}"
-        return f"{lower}, up to {money.dollars(self.maximum)}"
-
 
 @dataclass(frozen=True, kw_only=True)
 class WholeNumberField(Field):

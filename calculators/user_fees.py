@@ -34,7 +34,6 @@ LOW_INCOME_RELIEF_START = parameters.get("fees.low_income_relief_start")
 ONLINE_LONG_TERM_MAX = parameters.get("fees.online_long_term_max_balance")
 SHORT_TERM_MAX = parameters.get("options.short_term_max_balance")
 FORM_13844_DAYS = parameters.get("fees.form_13844_days")
-SHORT_TERM_DAYS = parameters.get("fees.short_term_days")
 
 CHANNELS = {
     "online": "online",
@@ -76,8 +75,8 @@ GROUPS = (
                 noun="how long the new plan would last",
                 hint="Only for a new plan.",
                 choices=(
-                    ("short_term", f"{SHORT_TERM_DAYS.values[-1].value} days or less"),
-                    ("long_term", f"Longer than {SHORT_TERM_DAYS.values[-1].value} days"),
+                    ("short_term", "[[figure:fees.short_term_days]] or less"),
+                    ("long_term", "Longer than [[figure:fees.short_term_days]]"),
                 ),
                 required=False,
             ),

@@ -45,7 +45,7 @@ def test_the_calculator_page_has_the_form_made_from_the_field_definitions(site):
     from calculators import past_due
 
     html = (site / "catch-up-amount" / "index.html").read_text()
-    assert "<!-- calculator:" not in html
+    assert "[[calculator:" not in html
     for field in past_due.FIELDS:
         if field.kind in ("choice", "yes_no"):
             assert re.search(
@@ -67,3 +67,24 @@ def test_no_page_names_another_origin_in_a_script_style_or_font(site):
         assert not re.search(r'<script[^>]+src="(https?:)?//', html), page
         assert not re.search(r'<link(?![^>]*rel="canonical")[^>]+href="(https?:)?//', html), page
         assert "fonts.googleapis" not in html, page
+
+
+def test_no_page_keeps_a_marker(site):
+    # [[figure:…]], [[calculator:…]], [[calculator-table:…]] and [[sources]] are all replaced at build time,
+    # in forms' labels and hints too.
+    for page in site.rglob("*.html"):
+        assert "[[" not in page.read_text(), page
+
+
+def test_an_unknown_marker_stops_the_build():
+    from types import SimpleNamespace
+
+    import markers
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="example.md"))
+    with pytest.raises(PluginError, match="no marker called"):
+        markers.on_page_content("<p>[[calculater:fees]]</p>", page)
+    with pytest.raises(PluginError, match="no figure called"):
+        markers.on_page_markdown("[[figure:notice.no_such_figure]]", page)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from .. import failure_to_pay, interest
 from ..fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, YesNoField, fields_of, us_date
-from .rules import DAYS_TO_RESPOND, NOT_SURE
+from .rules import NOT_SURE
 
 TITLE = "Catch-up amount and what you would owe"
 
@@ -70,7 +70,7 @@ FROM_THE_NOTICE = (
         name="termination_date",
         label="Date your plan would end",
         noun="the date your plan would end",
-        hint=f"Your notice prints it. If you leave this empty, we assume {DAYS_TO_RESPOND.values[-1].value} days after the notice date.",
+        hint="Your notice prints it. If you leave this empty, we assume [[figure:notice.days_to_respond]] after the notice date.",
         required=False,
     ),
 )

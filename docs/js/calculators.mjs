@@ -176,6 +176,7 @@ function bindRemembering(root, starting) {
     status.textContent = REMEMBER_STATUS.off;
     return;
   }
+  status.textContent = REMEMBER_STATUS.on;
   const saved = remember.load(name);
   ticksByRoot.set(root, saved?.ticked ?? {});
   if (saved) {

@@ -1,0 +1,123 @@
+"""Every marker a page can hold, in one syntax, `[[kind:argument]]`, handled here.
+
+- `[[figure:notice.days_to_respond]]` (or `file.name.key` for one entry of a table) becomes the
+  figure in force on the build date, written for people ("30 days", "0.25% a month"), with a
+  caveat when its source is not primary. Replaced in the Markdown, and in rendered forms.
+- `[[calculator:past_due]]` becomes the calculator's form, made by the templates in
+  `overrides/calculators/` from the calculator's own field definitions.
+- `[[calculator-table:fees]]` becomes the calculator's reference table (its figures in force
+  on the build date).
+- `[[sources]]` becomes the list of every figure with its dated values, grades and sources.
+
+Blocks are put in after Markdown has run (on_page_content), so no Markdown extension touches
+the forms' markup. An unknown kind or name stops the build.
+"""
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.exceptions import PluginError
+
+from calculators import parameters
+from calculators.fields import Group
+from calculators.web import UnknownCalculator, calculator
+
+MARKER = re.compile(r"\[\[([a-z-]+)(?::([\w.]+))?\]\]")
+# A block marker on a line of its own comes out of Markdown wrapped in a paragraph.
+BLOCK = re.compile(r"(?:<p>)?\[\[([a-z-]+)(?::([\w.]+))?\]\](?:</p>)?")
+
+# A figure not taken from an official source says so wherever a page quotes it.
+GRADE_CAVEATS = {
+    "primary": "",
+    "secondary": " (from a secondary source: confirm it with the IRS)",
+    "unverified": " (not yet confirmed: check it with the IRS)",
+}
+
+_templates = None
+
+
+def on_config(config):
+    global _templates
+    folder = Path(config.config_file_path).parent / "overrides" / "calculators"
+    _templates = Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def figure_text(dotted: str, where: str) -> str:
+    """The figure in force today, for people; `where` names the page or form for error messages."""
+    file, name, *key = dotted.split(".")
+    try:
+        parameter = parameters.load(file)[name]
+        today = dt.date.today()
+        value = parameter.at(today)
+        amount = value.value[key[0]] if key else value.value
+    except (KeyError, FileNotFoundError, parameters.BeforeFirstValue):
+        raise PluginError(f"{where}: no figure called {dotted!r} in calculators/parameters/") from None
+    if isinstance(amount, dict):
+        raise PluginError(f"{where}: {dotted!r} is a table; name one entry, e.g. {dotted}.{next(iter(amount))}")
+    text = parameters.describe(amount, parameter.unit)
+    if parameter.is_beyond_known(today):
+        return f"{text} (the latest we know of; a newer figure may apply, so check with the IRS)"
+    return text + GRADE_CAVEATS[value.grade]
+
+
+def _calculator(name: str):
+    try:
+        return calculator(name)
+    except UnknownCalculator as error:
+        raise PluginError(str(error)) from None
+
+
+def render_form(name: str) -> str:
+    module = _calculator(name)
+    groups = getattr(module, "GROUPS", None) or (Group("", module.FIELDS),)
+    phone = parameters.get("contacts.phone_individuals").at(dt.date.today()).value
+    remember = getattr(module, "REMEMBER_ANSWERS", False)  # only the checklist keeps answers on the device
+    form = _templates.get_template("form.html").render(
+        name=name, calculator=module, groups=groups, irs_phone=phone, remember=remember
+    )
+    # Labels and hints may quote figures too: the value in force on the build date, like the page.
+    return MARKER.sub(lambda match: html.escape(figure_text(match[2], f"the {name} form")), form)
+
+
+def render_table(name: str) -> str:
+    table = _calculator(name).reference_table(dt.date.today())
+    return _templates.get_template("table.html").render(table=table)
+
+
+def render_sources() -> str:
+    files = [(name, parameters.load(name)) for name in parameters.files_with_parameters()]
+    return _templates.get_template("sources.html").render(files=files, describe=parameters.describe)
+
+
+BLOCKS = {
+    "calculator": render_form,
+    "calculator-table": render_table,
+    "sources": lambda _argument: render_sources(),
+}
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    def figure(match):
+        return figure_text(match[2], page.file.src_uri) if match[1] == "figure" else match[0]
+
+    return MARKER.sub(figure, markdown)
+
+
+def on_page_content(content, page, **kwargs):
+    def block(match):
+        if match[1] not in BLOCKS:
+            raise PluginError(
+                f"{page.file.src_uri}: no marker called [[{match[1]}]]; known: figure, {', '.join(BLOCKS)}"
+            )
+        return BLOCKS[match[1]](match[2])
+
+    return BLOCK.sub(block, content)

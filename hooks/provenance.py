@@ -1,0 +1,39 @@
+"""Every guide page says where it comes from and when it was checked.
+
+A page's front matter names its `description`, the date it was last `reviewed` and the official
+`sources` it relies on (ids from calculators/parameters/sources.toml); overrides/main.html lists
+them at the end of the page. A page without them, or naming an unknown source, stops the build.
+"""
+
+import datetime as dt
+
+from mkdocs.exceptions import PluginError
+
+from calculators import parameters
+
+PAGES_WITHOUT_PROVENANCE = {"404.md"}
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if page.file.src_uri in PAGES_WITHOUT_PROVENANCE:
+        return markdown
+    missing = [key for key in ("description", "reviewed", "sources") if not page.meta.get(key)]
+    if missing:
+        raise PluginError(f"{page.file.src_uri}: front matter needs {', '.join(missing)}")
+    unknown = [source for source in page.meta["sources"] if source not in parameters.sources()]
+    if unknown:
+        raise PluginError(
+            f"{page.file.src_uri}: unknown sources {unknown}; add them to calculators/parameters/sources.toml"
+        )
+    return markdown
+
+
+def long_date(value) -> str:
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def on_env(env, config, files):
+    env.globals["source_for"] = lambda source_id: parameters.sources()[source_id]
+    env.filters["long_date"] = long_date
+    return env
