@@ -35,7 +35,8 @@ def first_day() -> dt.date:
 
 def limit_for(household_size: int, region: str, day: dt.date) -> Limit:
     row = GUIDELINE.at(day)
-    guideline = row.value[f"{region}_first_person"] + row.value[f"{region}_additional_person"] * (household_size - 1)
+    by_person = row.value[region]  # declared breakdown: region, then first or additional person
+    guideline = by_person["first_person"] + by_person["additional_person"] * (household_size - 1)
     percent = PERCENT.at(day).value
     return Limit(
         guideline=guideline,

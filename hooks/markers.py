@@ -95,7 +95,9 @@ def render_table(name: str) -> str:
 
 def render_sources() -> str:
     files = [(name, parameters.load(name)) for name in parameters.files_with_parameters()]
-    return _templates.get_template("sources.html").render(files=files, describe=parameters.describe)
+    return _templates.get_template("sources.html").render(
+        files=files, describe=parameters.describe, leaves=parameters.leaves
+    )
 
 
 BLOCKS = {

@@ -77,7 +77,7 @@ def dollar_figures() -> set[Decimal]:
             if figure.unit != "dollars":
                 continue
             for value in figure.values:
-                amounts |= set(value.value.values()) if isinstance(value.value, dict) else {value.value}
+                amounts |= {leaf for _, leaf in parameters.leaves(value.value)}
     return amounts
 
 

@@ -1,6 +1,7 @@
 """The figures' own structure: a broken or incomplete data file must fail here, not mislead a reader."""
 
 import datetime as dt
+import json
 import re
 import tomllib
 from decimal import Decimal
@@ -21,17 +22,68 @@ def raw(name):
     return tomllib.loads(FOLDER.joinpath(f"{name}.toml").read_text())
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_no_unknown_keys_and_every_required_one(name):
-    for figure_name, figure in raw(name).items():
-        assert set(figure) <= parameters.PARAMETER_KEYS, (figure_name, set(figure) - parameters.PARAMETER_KEYS)
-        assert {"description", "unit", "last_reviewed", "values"} <= set(figure), figure_name
-        assert isinstance(figure["last_reviewed"], dt.date)
-        assert figure["values"], figure_name
-        for value in figure["values"]:
-            assert set(value) <= parameters.VALUE_KEYS, (figure_name, set(value) - parameters.VALUE_KEYS)
-            assert {"effective", "value", "grade", "source"} <= set(value), figure_name
-            assert isinstance(value["effective"], dt.date), figure_name
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ({"surprise": 1}, "unknown keys"),
+        ({"values": {"2020-01-01": {"value": "1", "grad": "primary"}}}, "unknown keys"),
+        ({"grade": "certain"}, "grade must be one of"),
+        ({"source": "nowhere"}, "unknown source"),
+        ({"values": {"2020-01-01": {"online": "1", "phone": "2"}}}, "needs a declared breakdown"),
+        (
+            {"breakdown": {"channel": ["online", "phone"]}, "values": {"2020-01-01": {"online": "1"}}},
+            "exactly online, phone",
+        ),
+    ],
+)
+def test_data_that_breaks_the_format_is_refused_when_loaded(monkeypatch, written, message):
+    entry = {"description": "d", "unit": "dollars", "source": "irc_6159", "grade": "primary"}
+    entry |= {"last_reviewed": dt.date(2026, 11, 28), "values": {"2020-01-01": "1"}} | written
+    monkeypatch.setattr(parameters, "_folder", lambda: FakeFolder({"broken.toml": entry}))
+    parameters.load.cache_clear()
+    try:
+        with pytest.raises(parameters.BadData, match=message):
+            parameters.load("broken")
+    finally:
+        parameters.load.cache_clear()
+
+
+class FakeFolder:
+    """Stands in for the data folder: a broken file, with the real sources."""
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def joinpath(self, name):
+        if name == "sources.toml":
+            return FOLDER.joinpath(name)
+        return FakeFile(self.entries[name])
+
+
+class FakeFile:
+    def __init__(self, entry):
+        self.entry = entry
+
+    def read_text(self, encoding="utf-8"):
+        return toml_of({"broken": self.entry})
+
+
+def toml_of(tables: dict) -> str:
+    """Just enough TOML writing for the cases above (strings, dates, tables, lists)."""
+
+    def value(item):
+        if isinstance(item, dict):
+            return "{ " + ", ".join(f'"{key}" = {value(inner)}' for key, inner in item.items()) + " }"
+        if isinstance(item, list):
+            return "[" + ", ".join(value(inner) for inner in item) + "]"
+        if isinstance(item, dt.date):
+            return item.isoformat()
+        return json.dumps(item)
+
+    return "\n".join(
+        f"[{name}]\n" + "\n".join(f"{key} = {value(item)}" for key, item in table.items())
+        for name, table in tables.items()
+    )
 
 
 @pytest.mark.parametrize("figure", ALL, ids=[figure.id for figure in ALL])
@@ -44,7 +96,7 @@ def test_every_value_is_dated_graded_and_sourced(figure):
         assert value.grade in parameters.GRADES
         assert value.source.url.startswith("https://"), value.source
         assert value.source.title
-        amounts = value.value.values() if isinstance(value.value, dict) else [value.value]
+        amounts = [leaf for _, leaf in parameters.leaves(value.value)]
         if figure.unit in parameters.DATE_UNITS:
             assert all(isinstance(amount, dt.date) for amount in amounts)
         elif figure.unit in parameters.TEXT_UNITS:
@@ -71,12 +123,15 @@ def test_every_source_is_cited_by_a_figure_or_a_page_and_every_citation_exists()
 
 
 def test_numbers_are_written_as_strings_never_floats():
+    def items(written):
+        value = written["value"] if isinstance(written, dict) and "value" in written else written
+        return [leaf for _, leaf in parameters.leaves(value)]
+
     for name in FILES:
         for figure in raw(name).values():
-            for value in figure["values"]:
-                items = value["value"].values() if isinstance(value["value"], dict) else [value["value"]]
-                allowed = dt.date if figure["unit"] in parameters.DATE_UNITS else str
-                assert all(isinstance(item, allowed) for item in items), figure["description"]
+            allowed = dt.date if figure["unit"] in parameters.DATE_UNITS else str
+            for written in figure["values"].values():
+                assert all(isinstance(item, allowed) for item in items(written)), figure["description"]
 
 
 @pytest.mark.parametrize("figure", [f for f in ALL if f.period == "quarter"], ids=lambda f: f.id)

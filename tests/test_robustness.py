@@ -198,11 +198,14 @@ def test_past_due_figures_add_up(monthly, missed, tax, penalty, interest, notice
 def poverty_limit_from_data(size: int, region: str, day: dt.date) -> Decimal:
     """250% of the HHS guideline in force on `day`, read straight from low_income.toml."""
     raw = tomllib.loads((files("calculators.parameters") / "low_income.toml").read_text())
-    rows = [row for row in raw["poverty_guideline"]["values"] if row["effective"] <= day]
-    row = max(rows, key=lambda each: each["effective"])
-    first = Decimal(row["value"][f"{region}_first_person"])
-    extra = Decimal(row["value"][f"{region}_additional_person"])
-    percent = Decimal(raw["percent_of_poverty_guideline"]["values"][-1]["value"])
+
+    def plain(written):
+        return written["value"] if "value" in written else written
+
+    rows = {dt.date.fromisoformat(day): plain(row) for day, row in raw["poverty_guideline"]["values"].items()}
+    row = rows[max(effective for effective in rows if effective <= day)][region]
+    first, extra = Decimal(row["first_person"]), Decimal(row["additional_person"])
+    percent = Decimal(plain(list(raw["percent_of_poverty_guideline"]["values"].values())[-1]))
     return ((first + extra * (size - 1)) * percent / 100).quantize(Decimal("0.01"))
 
 

@@ -1,8 +1,22 @@
 """Dated figures with their sources, read from the TOML files in this folder.
 
-Each file holds parameters; each parameter holds values keyed by the date they
-take effect, each with a source id (from sources.toml), a grade and an optional
-note. Numbers are written as strings and read as Decimal, never as floats.
+Each parameter names its unit, its usual `source` (an id from sources.toml), `grade` and the
+exact `section` cited, and maps the date each value takes effect to the value:
+
+    [rate_normal]
+    unit = "percent_per_month"
+    source = "irc_6651"
+    grade = "primary"
+    section = "IRC 6651(a)(2) and (a)(3)"
+    ...
+    [rate_normal.values]
+    2000-01-01 = "0.5"
+    2026-04-01 = { value = "6", grade = "secondary", note = "why this one differs" }
+
+A value that differs in source, grade or section, or needs a note, says so inline. A table of
+values declares its `breakdown` (e.g. by region, then by first or additional person) and every
+value must have exactly those keys. Numbers are written as strings and read as Decimal, never as
+floats. Unknown keys stop the loading, so a typo cannot pass as a figure.
 """
 
 import datetime as dt
@@ -13,12 +27,20 @@ from functools import cache
 from importlib.resources import files
 
 GRADES = ("primary", "secondary", "unverified")
-PARAMETER_KEYS = {"description", "unit", "last_reviewed", "values", "period", "known_until", "breakdown"}
-VALUE_KEYS = {"effective", "value", "grade", "source", "note"}
+PARAMETER_KEYS = {
+    "description", "unit", "last_reviewed", "values", "period", "known_until", "breakdown",
+    "source", "grade", "section", "note",
+}  # fmt: skip
+REQUIRED_KEYS = {"description", "unit", "last_reviewed", "values", "source", "grade"}
+VALUE_KEYS = {"value", "grade", "source", "section", "note"}  # a value written as an inline table
 
 
 class BeforeFirstValue(LookupError):
     """The date is earlier than anything the data knows; never guess."""
+
+
+class BadData(ValueError):
+    """A parameter file does not follow the format above."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +56,7 @@ class Value:
     value: object  # Decimal, or a dict of Decimals for a table
     grade: str
     source: Source
+    section: str = ""  # the exact provision cited, e.g. "IRC 6651(d)"
     note: str = ""
 
 
@@ -46,6 +69,7 @@ class Parameter:
     values: tuple[Value, ...]  # oldest first
     period: str = ""
     known_until: dt.date | None = None
+    breakdown: tuple[tuple[str, tuple[str, ...]], ...] = ()  # e.g. (("channel", ("online", "phone_mail_in_person")),)
 
     def at(self, day: dt.date) -> Value:
         """The value in force on `day`. Raises BeforeFirstValue before the first one."""
@@ -114,38 +138,82 @@ def sources() -> dict[str, Source]:
     return {key: Source(key, entry["title"], entry["url"]) for key, entry in raw.items()}
 
 
+def _check_breakdown(value, breakdown, where: str) -> None:
+    if not breakdown:
+        if isinstance(value, dict):
+            raise BadData(f"{where}: a table of values needs a declared breakdown")
+        return
+    (level, keys), *rest = breakdown
+    if not isinstance(value, dict) or list(value) != list(keys):
+        raise BadData(f"{where}: the {level} must be exactly {', '.join(keys)}, in that order")
+    for item in value.values():
+        _check_breakdown(item, rest, where)
+
+
+def _value(effective: str, written, entry: dict, breakdown, where: str) -> Value:
+    """One dated value: written plainly, or as an inline table when it differs from the parameter's defaults."""
+    is_override = isinstance(written, dict) and "value" in written
+    details = written if is_override else {"value": written}
+    unknown = set(details) - VALUE_KEYS
+    if unknown:
+        raise BadData(f"{where} {effective}: unknown keys {sorted(unknown)}")
+    value = _read(details["value"], entry["unit"])
+    _check_breakdown(value, breakdown, f"{where} {effective}")
+    grade = details.get("grade", entry["grade"])
+    if grade not in GRADES:
+        raise BadData(f"{where} {effective}: grade must be one of {', '.join(GRADES)}")
+    try:
+        source = sources()[details.get("source", entry["source"])]
+    except KeyError:
+        raise BadData(f"{where} {effective}: unknown source {details.get('source', entry['source'])!r}") from None
+    return Value(
+        effective=dt.date.fromisoformat(effective),
+        value=value,
+        grade=grade,
+        source=source,
+        section=details.get("section", entry.get("section", "")),
+        note=details.get("note", entry.get("note", "")),
+    )
+
+
 @cache
 def load(file: str) -> dict[str, Parameter]:
     """All parameters in `<file>.toml`, by name."""
     raw = tomllib.loads(_folder().joinpath(f"{file}.toml").read_text(encoding="utf-8"))
-    known_sources = sources()
     parameters = {}
     for name, entry in raw.items():
+        where = f"{file}.{name}"
+        if unknown := set(entry) - PARAMETER_KEYS:
+            raise BadData(f"{where}: unknown keys {sorted(unknown)}")
+        if missing := REQUIRED_KEYS - set(entry):
+            raise BadData(f"{where}: missing {sorted(missing)}")
+        breakdown = tuple((level, tuple(keys)) for level, keys in entry.get("breakdown", {}).items())
         values = tuple(
             sorted(
-                (
-                    Value(
-                        item["effective"],
-                        _read(item["value"], entry["unit"]),
-                        item["grade"],
-                        known_sources[item["source"]],
-                        item.get("note", ""),
-                    )
-                    for item in entry["values"]
-                ),
+                (_value(effective, written, entry, breakdown, where) for effective, written in entry["values"].items()),
                 key=lambda value: value.effective,
             )
         )
+        if not values:
+            raise BadData(f"{where}: no values")
         parameters[name] = Parameter(
-            id=f"{file}.{name}",
+            id=where,
             description=entry["description"],
             unit=entry["unit"],
             last_reviewed=entry["last_reviewed"],
             values=values,
             period=entry.get("period", ""),
             known_until=entry.get("known_until"),
+            breakdown=breakdown,
         )
     return parameters
+
+
+def leaves(value, prefix: str = "") -> list[tuple[str, object]]:
+    """A table of values as (label, figure) pairs for people: ("contiguous first person", 15960)."""
+    if not isinstance(value, dict):
+        return [(prefix, value)]
+    return [pair for key, item in value.items() for pair in leaves(item, f"{prefix} {key}".strip())]
 
 
 def files_with_parameters() -> list[str]:
