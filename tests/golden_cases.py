@@ -1,12 +1,24 @@
-"""Golden cases kept as data (tests/golden/<calculator>.toml), shared by the CPython and Pyodide runs."""
+"""Golden cases kept as data (tests/golden/<calculator>.toml), shared by the CPython and Pyodide runs.
 
+A file sets the `today` its cases run on (a case may set its own). Each case has a `name` saying
+the rule, a `why` in words, its `[case.input]` as a reader would send it, and either
+`[case.expect]` (dotted paths into the result; a list of items with ids is addressed by id, as in
+`items.no_new_balance.status`) or `[case.errors]` (fields refused, and words of their messages).
+`[case.arithmetic]` gives, for expected amounts, a pure expression worked by hand, which the
+loader evaluates (exactly, in Decimal) and compares with the expected figure.
+"""
+
+import ast
 import datetime as dt
 import json
+import re
 import tomllib
 from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 
 GOLDEN = Path(__file__).parent / "golden"
+CASE_KEYS = {"name", "today", "why", "input", "expect", "errors", "arithmetic"}
 
 
 @dataclass(frozen=True)
@@ -14,10 +26,11 @@ class Case:
     calculator: str
     name: str
     today: str
-    arithmetic: str
+    why: str
     input: dict
     expect: dict
     errors: dict
+    arithmetic: dict
 
     @property
     def id(self) -> str:
@@ -31,23 +44,68 @@ class Case:
         return {"name": self.calculator, "payload": json.dumps(self.input), "today": self.today}
 
 
+# Expressions are numbers, + - * / ** and parentheses, min(), max() and down() (to whole cents,
+# rounding down, as the estimated tax split does): nothing else runs.
+_ALLOWED_NODES = (
+    ast.Expression, ast.BinOp, ast.UnaryOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow, ast.USub,
+    ast.Call, ast.Name, ast.Load, ast.Constant,
+)  # fmt: skip
+_FUNCTIONS = {"min": min, "max": max, "down": lambda amount: amount.quantize(Decimal("0.01"), ROUND_DOWN), "D": Decimal}
+_NUMBER = re.compile(r"(?<![\w.\"])(\d+(?:\.\d+)?)")
+
+
+def evaluate(expression: str) -> Decimal:
+    """The exact value of a hand-worked expression; every number is read as a Decimal."""
+    tree = ast.parse(_NUMBER.sub(r'D("\1")', expression), mode="eval")
+    numbers = {
+        id(node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "D"
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and id(node) not in numbers:
+            raise ValueError(f"only numbers in arithmetic, not {node.value!r}")
+        if not isinstance(node, _ALLOWED_NODES):
+            raise ValueError(f"not allowed in arithmetic: {ast.dump(node)[:60]}")
+        if isinstance(node, ast.Name) and node.id not in _FUNCTIONS:
+            raise ValueError(f"unknown name in arithmetic: {node.id}")
+    with localcontext() as context:
+        context.prec = 60
+        return eval(compile(tree, "<arithmetic>", "eval"), {"__builtins__": {}}, dict(_FUNCTIONS))
+
+
+def agrees(expression: str, expected) -> bool:
+    """The expression, rounded half up to the expected figure's places, is that figure."""
+    want = Decimal(str(expected))
+    return evaluate(expression).quantize(want, rounding=ROUND_HALF_UP) == want
+
+
 def load_cases() -> list[Case]:
     cases = []
     for path in sorted(GOLDEN.glob("*.toml")):
-        for raw in tomllib.loads(path.read_text())["case"]:
-            unknown = set(raw) - {"name", "today", "arithmetic", "input", "expect", "errors"}
+        data = tomllib.loads(path.read_text())
+        for raw in data["case"]:
+            unknown = set(raw) - CASE_KEYS
             assert not unknown, f"{path.name}: unknown keys {unknown} in case {raw.get('name')!r}"
-            assert raw.get("arithmetic"), f"{path.name}: case {raw['name']!r} must show its arithmetic"
+            assert raw.get("why"), f"{path.name}: case {raw['name']!r} must say why, in words"
             assert ("expect" in raw) != ("errors" in raw), f"{path.name}: {raw['name']!r} needs expect or errors"
+            arithmetic = raw.get("arithmetic", {})
+            for key, expression in arithmetic.items():
+                assert key in raw.get("expect", {}), f"{path.name}: {raw['name']!r}: arithmetic for {key}, not expected"
+                assert agrees(expression, raw["expect"][key]), (
+                    f"{path.name}: {raw['name']!r}: {key}: {expression} = {evaluate(expression)}, "
+                    f"not {raw['expect'][key]}"
+                )
             cases.append(
                 Case(
                     path.stem,
                     raw["name"],
-                    raw["today"],
-                    raw["arithmetic"],
+                    raw.get("today", data.get("today")),
+                    raw["why"],
                     raw["input"],
                     raw.get("expect", {}),
                     raw.get("errors", {}),
+                    arithmetic,
                 )
             )
     return cases
@@ -56,7 +114,10 @@ def load_cases() -> list[Case]:
 def dig(result: dict, dotted: str):
     value = result
     for part in dotted.split("."):
-        value = value[int(part)] if isinstance(value, list) else value[part]
+        if isinstance(value, list) and not part.isdigit():
+            value = next(item for item in value if item.get("id") == part)
+        else:
+            value = value[int(part)] if isinstance(value, list) else value[part]
     return value
 
 
