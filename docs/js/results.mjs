@@ -2,7 +2,7 @@
 // worded and formatted: this file knows no calculator and formats nothing. Everything is built
 // from text nodes, so nothing the reader typed or the calculator returned is parsed as HTML.
 
-export function element(tag, attributes = {}, ...children) {
+function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   node.append(...children);
