@@ -16,9 +16,31 @@ from . import money
 
 _WHOLE = re.compile(r"-?[0-9]{1,9}", re.ASCII)
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
-_US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", re.ASCII)
+# 11/2/2026, 11/2/26, 11-2-2026: US order. A two-digit year is in this century.
+_US_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4}|[0-9]{2})", re.ASCII)
+# Nov 2, 2026; November 2 2026; Nov. 2, 26.
+_WORDS_DATE = re.compile(r"([A-Za-z]{3,9})\.?\s+([0-9]{1,2}),?\s+([0-9]{4}|[0-9]{2})", re.ASCII)
 _ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})", re.ASCII)
-_US_MONTH = re.compile(r"([0-9]{1,2})/([0-9]{4})", re.ASCII)
+_US_MONTH = re.compile(r"([0-9]{1,2})/([0-9]{4}|[0-9]{2})", re.ASCII)
+# December 2026; Dec 2026; Dec. 26.
+_WORDS_MONTH = re.compile(r"([A-Za-z]{3,9})\.?,?\s+([0-9]{4}|[0-9]{2})", re.ASCII)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")  # fmt: skip
+
+
+def _month_number(word: str) -> int | None:
+    """1 to 12 for a month's name or its first three letters ("Nov", "november", "Sept"), else None."""
+    word = word.lower()
+    for number, name in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and name.startswith(word[:3]) and (name.startswith(word) or word == "sept"):
+            return number
+    return None
+
+
+def _full_year(text: str) -> int:
+    """Two-digit years are in this century: 26 is 2026."""
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
 
 LONGEST_TEXT = 100  # characters; anything longer is not an answer to these questions
 MOST_UNKNOWN_INPUTS_REPORTED = 10
@@ -155,12 +177,15 @@ class DateField(Field):
         example = "11/28/2026"
         text = self._text(raw, example)
         noun = _capitalised(self.noun)
+        month = None
         if match := _ISO_DATE.fullmatch(text):
             year, month, day = (int(part) for part in match.groups())
         elif match := _US_DATE.fullmatch(text):
-            month, day, year = (int(part) for part in match.groups())
-        else:
-            raise FieldError(f"{noun} must be a date written as month/day/year, like {example}")
+            month, day, year = int(match[1]), int(match[2]), _full_year(match[3])
+        elif (match := _WORDS_DATE.fullmatch(text)) and _month_number(match[1]):
+            month, day, year = _month_number(match[1]), int(match[2]), _full_year(match[3])
+        if month is None:
+            raise FieldError(f"{noun} must be a date, written like {example} or Nov 28, 2026")
         try:
             value = dt.date(year, month, day)
         except ValueError:
@@ -185,9 +210,11 @@ class MonthField(Field):
         if match := _ISO_MONTH.fullmatch(text):
             year, month = (int(part) for part in match.groups())
         elif match := _US_MONTH.fullmatch(text):
-            month, year = (int(part) for part in match.groups())
+            month, year = int(match[1]), _full_year(match[2])
+        elif (match := _WORDS_MONTH.fullmatch(text)) and _month_number(match[1]):
+            month, year = _month_number(match[1]), _full_year(match[2])
         else:
-            raise FieldError(f"{noun} must be a month written as month/year, like {example}")
+            raise FieldError(f"{noun} must be a month, written like {example} or December 2026")
         if not 1 <= month <= 12 or year < 1:
             raise FieldError(f"{noun} must be a real month: check the month, from 1 to 12")
         value = dt.date(year, month, 1)

@@ -5,7 +5,16 @@ from decimal import Decimal
 
 import pytest
 
-from calculators.fields import ChoiceField, DateField, FieldError, MoneyField, WholeNumberField, YesNoField, parse_all
+from calculators.fields import (
+    ChoiceField,
+    DateField,
+    FieldError,
+    MoneyField,
+    MonthField,
+    WholeNumberField,
+    YesNoField,
+    parse_all,
+)
 
 TODAY = dt.date(2026, 11, 28)
 PAYMENT = MoneyField(name="payment", label="Monthly payment", noun="your monthly payment", minimum_allowed=False)
@@ -69,7 +78,7 @@ def test_dates_are_read_in_us_and_iso_forms_and_must_be_real():
     assert message(NOTICE, "2/30/2026") == "The notice date must be a real date: check the month and day"
     assert message(NOTICE, "2026-02-30") == "The notice date must be a real date: check the month and day"
     assert message(NOTICE, "0000-01-01") == "The notice date must be a real date: check the month and day"
-    assert message(NOTICE, "28.11.2026") == "The notice date must be a date written as month/day/year, like 11/28/2026"
+    assert message(NOTICE, "28.11.2026") == "The notice date must be a date, written like 11/28/2026 or Nov 28, 2026"
     assert message(NOTICE, "1/1/1999") == "The notice date must be between 1/1/2000 and 12/31/2100"
 
 
@@ -86,3 +95,16 @@ def test_parse_all_reports_every_problem_and_unknown_inputs():
     assert values == {"missed": 3}
     assert set(errors) == {"payment", "paymnet"}
     assert "missed, payment" in errors["paymnet"]
+
+
+def test_dates_and_months_are_read_as_people_write_them():
+    nov_2 = dt.date(2026, 11, 2)
+    for typed in ("11/2/26", "11/2/2026", "11-2-2026", "Nov 2, 2026", "November 2 2026", "nov. 2, 26", "2026-11-02"):
+        assert NOTICE.parse(typed, TODAY) == nov_2, typed
+    assert message(NOTICE, "Nox 2, 2026") == "The notice date must be a date, written like 11/28/2026 or Nov 28, 2026"
+    assert message(NOTICE, "Feb 30, 2026") == "The notice date must be a real date: check the month and day"
+    month = MonthField(name="m", label="Month", noun="the month")
+    for typed in ("12/2026", "12/26", "2026-12", "December 2026", "Dec 2026", "dec. 26", "Sept 2026"):
+        expected = dt.date(2026, 9, 1) if typed.startswith("Sept") else dt.date(2026, 12, 1)
+        assert month.parse(typed, TODAY) == expected, typed
+    assert message(month, "Decembre 2026") == "The month must be a month, written like 12/2026 or December 2026"
