@@ -34,6 +34,22 @@ class Notes:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One thing to do: a sentence, and the link that does it (a web page, or tel: to call)."""
+
+    text: str
+    link: Link | None = None
+
+
+@dataclass(frozen=True)
+class Steps:
+    """What to do next, in order."""
+
+    items: tuple[Step, ...]
+    kind: ClassVar[str] = "steps"
+
+
+@dataclass(frozen=True)
 class Figures:
     """Label → figure rows, the last one a total when `total_last`."""
 
@@ -51,6 +67,7 @@ class Table:
     headings: tuple[str, ...]
     rows: tuple[tuple[str | Link, ...], ...]
     style: str = ""  # an extra class the print style sheet knows, e.g. "checklist-dates"
+    folded: bool = False  # long tables sit behind a toggle that shows the caption
     kind: ClassVar[str] = "table"
 
 
@@ -100,7 +117,7 @@ class Actions:
     kind: ClassVar[str] = "actions"
 
 
-Block = Heading | Paragraph | Notes | Figures | Table | Chart | Checklist | Actions
+Block = Heading | Paragraph | Notes | Steps | Figures | Table | Chart | Checklist | Actions
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,9 @@ class Field:
     noun: str  # used in messages: "Enter {noun}", e.g. "your monthly payment"
     hint: str = ""
     required: bool = True
+    # Asked only after another answer: (that field's name, the answers that make this one matter).
+    # The page hides the question until then; the calculator ignores it otherwise.
+    shown_when: tuple[str, tuple[str, ...]] | None = None
     kind: ClassVar[str] = ""
 
     def parse(self, raw: object, today: dt.date):
@@ -277,6 +280,31 @@ class Group:
     title: str
     fields: tuple[Field, ...]
     hint: str = ""
+    # A next step: shown after the first answer's button, folded, with a button of its own.
+    later: bool = False
+
+
+def answers_as_written(fields: tuple[Field, ...], values: dict) -> tuple[tuple[str, str], ...]:
+    """(label, answer) for each question with an answer (typed, or the default it took), written as
+    the page shows figures: a printed answer carries the figures it was worked from."""
+    rows = []
+    for field in fields:
+        value = values.get(field.name)
+        if value is None:
+            continue
+        if isinstance(field, MoneyField):
+            text = money.dollars(value)
+        elif isinstance(field, DateField):
+            text = us_date(value)
+        elif isinstance(field, MonthField):
+            text = f"{value:%m}/{value.year}"
+        elif isinstance(field, (ChoiceField, YesNoField)):
+            key = value if isinstance(value, str) else ("yes" if value else "no")
+            text = dict(field.choices)[key]
+        else:
+            text = str(value)
+        rows.append((field.label, text))
+    return tuple(rows)
 
 
 def fields_of(groups: tuple[Group, ...]) -> tuple[Field, ...]:

@@ -56,6 +56,11 @@ def dollars(amount: Decimal) -> str:
     return f"${to_cents(amount):,.2f}"
 
 
+def about(amount: Decimal) -> str:
+    """An "about" figure in a sentence: whole dollars, half a dollar going up ("$10,879")."""
+    return f"${amount.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+
+
 def whole_dollars(amount: Decimal) -> str:
     """Money without cents when there are none, for the labels of a chart: "$2,500", "$0.38"."""
     return dollars(amount).removesuffix(".00")

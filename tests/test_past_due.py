@@ -32,11 +32,14 @@ def test_an_assumed_termination_date_is_said_and_printed():
 
 
 def test_the_answer_leads_with_what_to_pay_and_by_when():
-    answer = result({**NOTICE, "penalty_so_far": "500", "interest_so_far": "300", "pay_date": "2026-11-28"})
+    answers = {"penalty_so_far": "500", "interest_so_far": "300", "filed_on_time": "yes", "levy_notice_before": "usual"}
+    answer = result({**NOTICE, **answers, "pay_date": "2026-11-28"})
     assert answer["summary"].startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
     # As the golden case "The estimate from the notice": interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98,
-    # penalty 500.00 + 0.25% × 10,000.00 = 525.00; 10,000.00 + 525.00 + 353.98 = 10,878.98 on 11/28/2026
-    assert "you would owe about $10,878.98 on 11/28/2026" in answer["summary"]
+    # penalty 500.00 + 0.25% × 10,000.00 = 525.00; 10,000.00 + 525.00 + 353.98 = 10,878.98 on 11/28/2026, said in
+    # whole dollars
+    assert "you would owe about $10,879 on 11/28/2026" in answer["summary"]
+    assert answer["payoff"]["total"] == "10878.98"
 
 
 def test_rates_past_the_last_known_quarter_are_flagged_and_said():
@@ -74,18 +77,19 @@ def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
     # IRC 6651(d): 1% a month after a notice of intent to levy; a reader who is not sure sees both.
     ends_early = {**NOTICE, "termination_date": "2026-11-10", "pay_date": "2027-02-01"}
     unsure = result(ends_early)
-    assert unsure["payoff_after_levy_notice"] is not None
-    assert Decimal(unsure["payoff_after_levy_notice"]["total"]) > Decimal(unsure["payoff"]["total"])
-    assert "or about $" in unsure["summary"] and "notice of intent to levy" in unsure["summary"]
+    assert unsure["payoff_higher"] is not None
+    assert Decimal(unsure["payoff_higher"]["total"]) > Decimal(unsure["payoff"]["total"])
+    assert " to $" in unsure["summary"] and "notice of intent to levy" in unsure["summary"]
+    assert unsure["summary"].startswith("The date your plan would end, 11/10/2026, has passed: call the IRS today.")
     assert any("The lower figure is more likely if" in note for note in unsure["notes"])
-    said_no = result({**ends_early, "levy_notice_before": "usual"})
-    assert said_no["payoff_after_levy_notice"] is None
+    said_no = result({**ends_early, "levy_notice_before": "usual", "filed_on_time": "yes"})
+    assert said_no["payoff_higher"] is None
     assert said_no["payoff"] == unsure["payoff"]
     assert any(
         "If one comes later (LT11 or Letter 1058), the rate becomes 1% a month" in note for note in said_no["notes"]
     )
-    said_yes = result({**ends_early, "levy_notice_before": "after_levy_notice"})
-    assert said_yes["payoff"] == unsure["payoff_after_levy_notice"]
+    said_yes = result({**ends_early, "levy_notice_before": "after_levy_notice", "filed_on_time": "no"})
+    assert said_yes["payoff"] == unsure["payoff_higher"]
 
 
 def test_without_the_tax_on_the_return_the_answer_says_the_penalty_limit_may_be_too_low():

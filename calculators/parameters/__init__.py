@@ -92,6 +92,7 @@ UNIT_FORMATS = {
     "dollars": "${}",
     "phone": "{}",
     "web_address": "{}",
+    "text": "{}",
     "date": "{}",
 }
 
@@ -112,7 +113,7 @@ def _number(text: object) -> Decimal:
 
 
 # Units whose values are not numbers: kept as text, or as TOML dates.
-TEXT_UNITS = {"phone", "web_address"}
+TEXT_UNITS = {"phone", "web_address", "text"}
 DATE_UNITS = {"date"}
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..answer import Document
+from ..fields import answers_as_written
 from . import rules, wording
 from .questions import FIELDS, GROUPS, TITLE, check, wants_estimate
-from .rules import CureParts, MonthRow, Owed, RateUsed
+from .rules import CureParts, MonthRow, Owed, RateUsed, Unknowns
 
 __all__ = ["FIELDS", "GROUPS", "TITLE", "PastDueResult", "calculate", "check", "document"]
 
@@ -27,12 +28,14 @@ class PastDueResult:
     amount_to_cure: Decimal
     cure_parts: CureParts
     notes: tuple[str, ...]
+    entered: tuple[tuple[str, str], ...]  # the reader's answers as written, for the printed answer
     # The estimate, when the notice's figures were given:
     termination_date: dt.date | None = None
     payoff: Owed | None = None
     more_each_month: Decimal | None = None
-    payoff_after_levy_notice: Owed | None = None  # only when the reader is not sure about a levy notice
-    more_each_month_after_levy_notice: Decimal | None = None
+    payoff_higher: Owed | None = None  # only when the reader is not sure of an answer that sets the penalty rate
+    more_each_month_higher: Decimal | None = None
+    unknowns: Unknowns | None = None
     penalty_months: int | None = None
     rates_used: tuple[RateUsed, ...] = ()
     projection: tuple[MonthRow, ...] = ()
@@ -48,23 +51,33 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
             summary=wording.cure_sentence(total, missed, monthly, parts.new_balance_due),
             amount_to_cure=total,
             cure_parts=parts,
+            entered=answers_as_written(FIELDS, values),
             notes=(
                 "Add the figures from your notice (the notice date and the tax you owe, with any penalty and interest) "
                 "to see what you would owe if your plan ends, and how fast that grows.",
             ),
         )
     figures = rules.estimate(values, parts.missed_installments)
-    cure = wording.cure_sentence(total, missed, monthly, parts.new_balance_due, before=figures.termination_date)
+    if figures.termination_date < today:  # a date that has passed is said first, never shown as a deadline
+        cure = (
+            wording.date_passed(figures.termination_date)
+            + " "
+            + wording.cure_sentence(total, missed, monthly, parts.new_balance_due)
+        )
+    else:
+        cure = wording.cure_sentence(total, missed, monthly, parts.new_balance_due, before=figures.termination_date)
     return PastDueResult(
         summary=wording.summary(cure, figures),
         amount_to_cure=total,
         cure_parts=parts,
-        notes=wording.notes(values, figures),
+        notes=wording.impossible_picture(total, values) + wording.notes(values, figures),
+        entered=answers_as_written(FIELDS, values),
         termination_date=figures.termination_date,
         payoff=figures.payoff,
         more_each_month=figures.more_each_month,
-        payoff_after_levy_notice=figures.payoff_after_levy_notice,
-        more_each_month_after_levy_notice=figures.more_each_month_after_levy_notice,
+        payoff_higher=figures.payoff_higher,
+        more_each_month_higher=figures.more_each_month_higher,
+        unknowns=figures.unknowns,
         penalty_months=figures.penalty_months,
         rates_used=tuple(
             RateUsed(q.quarter, f"{q.rate_percent}", q.days, q.source.url, q.grade, q.assumed) for q in figures.quarters

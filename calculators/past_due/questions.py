@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from .. import failure_to_pay, interest
-from ..fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, YesNoField, fields_of, us_date
+from ..fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, fields_of, us_date
 from .rules import NOT_SURE
 
 TITLE = "Catch-up amount and what you would owe"
@@ -84,13 +84,13 @@ ESTIMATE_SETTINGS = (
         required=False,
         default_today=True,
     ),
-    YesNoField(
+    ChoiceField(
         name="filed_on_time",
         label="Did you file your tax return on time?",
         noun="whether you filed your return on time",
         hint="Count an extension you were given as on time. This decides the penalty rate while the plan lasts.",
+        choices=(("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")),
         required=False,
-        default=True,
     ),
     MoneyField(
         name="tax_on_return",
@@ -119,12 +119,11 @@ ESTIMATE_SETTINGS = (
 GROUPS = (
     Group("Your payment plan", YOUR_PLAN),
     Group(
-        "From your notice (optional)",
-        FROM_THE_NOTICE,
-        hint="Add these to see what you would owe if your plan ends. They are printed on your CP523: "
-        "the notice date at the top, and the tax, penalty and interest in the box of amounts.",
+        "What would you owe if your plan ends? Use the figures on your notice",
+        FROM_THE_NOTICE + ESTIMATE_SETTINGS,
+        hint="Your CP523 prints the notice date at the top, and the tax, penalty and interest in the box of amounts.",
+        later=True,
     ),
-    Group("For the estimate", ESTIMATE_SETTINGS),
 )
 FIELDS = fields_of(GROUPS)
 

@@ -57,14 +57,26 @@ class MonthRow:
 
 
 @dataclass(frozen=True)
+class Unknowns:
+    """Answers the reader was not sure of; the higher figure assumes the worse of each."""
+
+    filed_on_time: bool
+    levy_notice: bool
+
+    def __bool__(self) -> bool:
+        return self.filed_on_time or self.levy_notice
+
+
+@dataclass(frozen=True)
 class Estimate:
     """Everything the estimate works out from the notice's figures."""
 
     termination_date: dt.date
     payoff: Owed
     more_each_month: Decimal
-    payoff_after_levy_notice: Owed | None  # only when the reader is not sure about a levy notice
-    more_each_month_after_levy_notice: Decimal | None
+    payoff_higher: Owed | None  # only when the reader is not sure of an answer that sets the penalty rate
+    more_each_month_higher: Decimal | None
+    unknowns: Unknowns
     penalty_months: int
     penalty_capped: bool
     rate_in_agreement: Decimal
@@ -105,15 +117,23 @@ class Balance:
             amount -= applied
 
 
-def levy_choice(values: dict) -> str:
-    """The after-termination rate the main figures use: the higher one only when the reader says so."""
-    if values["levy_notice_before"] == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE:
-        return failure_to_pay.AFTER_LEVY_NOTICE_CHOICE
-    return failure_to_pay.USUAL
+def unknowns(values: dict) -> Unknowns:
+    return Unknowns(
+        filed_on_time=values["filed_on_time"] in (None, NOT_SURE),
+        levy_notice=values["levy_notice_before"] in (None, NOT_SURE),
+    )
 
 
-def unsure_about_levy_notice(values: dict) -> bool:
-    return values["levy_notice_before"] in (None, NOT_SURE)
+def penalty_answers(values: dict, worse: bool) -> tuple[bool, str]:
+    """(filed on time, levy-notice choice): the reader's answers, and for one not given, the better
+    case (`worse` False) or the worse one (`worse` True)."""
+    unsure = unknowns(values)
+    filed = values["filed_on_time"] == "yes" or (unsure.filed_on_time and not worse)
+    if unsure.levy_notice:
+        choice = failure_to_pay.AFTER_LEVY_NOTICE_CHOICE if worse else failure_to_pay.USUAL
+    else:
+        choice = values["levy_notice_before"]
+    return filed, choice
 
 
 def termination(values: dict) -> dt.date:
@@ -132,11 +152,12 @@ def _penalty_room(values: dict) -> Decimal:
     return failure_to_pay.room_under_maximum(base, _so_far(values)[0], values["notice_date"])
 
 
-def owed_if_ended(values: dict, choice: str):
+def owed_if_ended(values: dict, worse: bool):
     """A function of a day: (what is owed on it if the plan ends and nothing is paid, months counted, capped)."""
     notice, tax, ends = values["notice_date"], values["tax_owed"], termination(values)
     penalty_so_far, interest_so_far = _so_far(values)
-    in_agreement = failure_to_pay.rate_while_in_agreement(values["filed_on_time"], notice)
+    filed_on_time, choice = penalty_answers(values, worse)
+    in_agreement = failure_to_pay.rate_while_in_agreement(filed_on_time, notice)
     after = failure_to_pay.rate_after_termination(choice, notice)
     room = _penalty_room(values)
 
@@ -158,7 +179,7 @@ def if_kept(values: dict, missed_installments: Decimal) -> tuple[list[Decimal], 
     Returns (balances by month number, month 0 being the notice date; months until paid off, or None).
     """
     notice = values["notice_date"]
-    penalty_rate = failure_to_pay.rate_while_in_agreement(values["filed_on_time"], notice)
+    penalty_rate = failure_to_pay.rate_while_in_agreement(penalty_answers(values, worse=False)[0], notice)
     room = _penalty_room(values)
     balance = Balance(values["tax_owed"], *_so_far(values))
     balance.pay(missed_installments)
@@ -180,11 +201,11 @@ def if_kept(values: dict, missed_installments: Decimal) -> tuple[list[Decimal], 
 
 def estimate(values: dict, missed_installments: Decimal) -> Estimate:
     notice, pay_date = values["notice_date"], values["pay_date"]
-    ended_on = owed_if_ended(values, levy_choice(values))
+    ended_on = owed_if_ended(values, worse=False)
     payoff, months, capped = ended_on(pay_date)
     higher = higher_growth = None
-    if unsure_about_levy_notice(values):
-        higher_on = owed_if_ended(values, failure_to_pay.AFTER_LEVY_NOTICE_CHOICE)
+    if unknowns(values):
+        higher_on = owed_if_ended(values, worse=True)
         higher = higher_on(pay_date)[0]
         higher_growth = higher_on(add_months(pay_date, 1))[0].total - higher.total
     kept, months_to_pay_off = if_kept(values, missed_installments)
@@ -197,12 +218,13 @@ def estimate(values: dict, missed_installments: Decimal) -> Estimate:
         termination_date=termination(values),
         payoff=payoff,
         more_each_month=ended_on(add_months(pay_date, 1))[0].total - payoff.total,
-        payoff_after_levy_notice=higher,
-        more_each_month_after_levy_notice=higher_growth,
+        payoff_higher=higher,
+        more_each_month_higher=higher_growth,
+        unknowns=unknowns(values),
         penalty_months=months,
         penalty_capped=capped,
-        rate_in_agreement=failure_to_pay.rate_while_in_agreement(values["filed_on_time"], notice),
-        rate_after_termination=failure_to_pay.rate_after_termination(levy_choice(values), notice),
+        rate_in_agreement=failure_to_pay.rate_while_in_agreement(penalty_answers(values, False)[0], notice),
+        rate_after_termination=failure_to_pay.rate_after_termination(penalty_answers(values, False)[1], notice),
         quarters=tuple(interest.quarters_between(notice, pay_date)),
         projection=projection,
         months_to_pay_off_if_kept=months_to_pay_off,

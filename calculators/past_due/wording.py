@@ -3,15 +3,25 @@ answer document the page lays out (calculators/answer.py)."""
 
 import datetime as dt
 
-from .. import failure_to_pay, interest
-from ..answer import Document, Figures, Heading, Link, Notes, Table
+from .. import failure_to_pay, interest, next_steps, parameters
+from ..answer import Document, Figures, Heading, Link, Notes, Paragraph, Step, Steps, Table
 from ..dates import add_months, month_name
 from ..fields import us_date
-from ..money import dollars
+from ..money import about, dollars
 from .chart import chart
-from .rules import DAYS_TO_RESPOND, LONGEST_SIMULATION_MONTHS, PROJECTION_MONTHS, Estimate, Owed
+from .rules import DAYS_TO_RESPOND, LONGEST_SIMULATION_MONTHS, PROJECTION_MONTHS, Estimate, Owed, Unknowns
 
-WITH_LEVY_NOTICE = "if the IRS sent you a notice of intent to levy before your plan began"
+LEVY_WAIT = parameters.get("notice.levy_wait_after_termination_days")
+
+
+def higher_condition(unknowns: Unknowns) -> str:
+    """What the higher figures assume, for the answers the reader was not sure of."""
+    parts = []
+    if unknowns.filed_on_time:
+        parts.append("you filed your return late")
+    if unknowns.levy_notice:
+        parts.append("the IRS sent you a notice of intent to levy before your plan began")
+    return " and ".join(parts)
 
 
 def cure_sentence(total, missed, monthly, new_balance, before: dt.date | None = None) -> str:
@@ -27,24 +37,54 @@ def cure_sentence(total, missed, monthly, new_balance, before: dt.date | None = 
     return f"To keep your payment plan, pay {dollars(total)}{when}: " + " and ".join(parts) + "."
 
 
+def date_passed(termination: dt.date) -> str:
+    return f"The date your plan would end, {us_date(termination)}, has passed: call the IRS today."
+
+
 def summary(cure: str, figures: Estimate | None) -> str:
-    """The answer's first sentence: what to pay and by when, then what the plan ending would cost."""
+    """The answer's first sentences: what to pay and by when (to the cent), then about what the plan
+    ending would cost (in whole dollars: the cents are in the working)."""
     if figures is None:
         return cure
-    ended = figures.payoff
-    on_day = f"about {dollars(ended.total)} on {us_date(ended.as_of)}"
-    higher = figures.payoff_after_levy_notice
+    ended, higher = figures.payoff, figures.payoff_higher
+    day = us_date(ended.as_of)
     if higher is None:
-        return f"{cure} If your plan ends, you would owe {on_day}, about {dollars(figures.more_each_month)} more each month."
-    growth = (
-        f"about {dollars(figures.more_each_month)} more each month, "
-        f"or about {dollars(figures.more_each_month_after_levy_notice)}"
-    )
-    if higher.total == ended.total:
-        return f"{cure} If your plan ends, you would owe {on_day}, then {growth} {WITH_LEVY_NOTICE}."
+        return (
+            f"{cure} If your plan ends, you would owe about {about(ended.total)} on {day}, "
+            f"and about {about(figures.more_each_month)} more each month."
+        )
+    owed = about(ended.total) if higher.total == ended.total else f"{about(ended.total)} to {about(higher.total)}"
     return (
-        f"{cure} If your plan ends, you would owe {on_day}, or about {dollars(higher.total)} {WITH_LEVY_NOTICE}. "
-        f"It would grow by {growth} with that notice."
+        f"{cure} If your plan ends, you would owe about {owed} on {day}, and about "
+        f"{about(figures.more_each_month)} to {about(figures.more_each_month_higher)} more each month. "
+        f"The higher figures are if {higher_condition(figures.unknowns)}."
+    )
+
+
+def impossible_picture(total, values: dict) -> tuple[str, ...]:
+    """A catch-up amount larger than the whole balance on the notice cannot be right: say so first."""
+    balance = values["tax_owed"] + (values["penalty_so_far"] or 0) + (values["interest_so_far"] or 0)
+    if total <= balance:
+        return ()
+    return (
+        f"Check your figures: the catch-up amount, {dollars(total)}, is more than everything your notice shows you "
+        f"owe, {dollars(balance)}. The number of missed payments, or an amount from another letter, may be wrong.",
+    )
+
+
+def if_nothing_is_done(result) -> str:
+    """What happens if the reader does nothing, with their own dates and amounts where we have them."""
+    if result.payoff is None:
+        return (
+            "If you do nothing, the IRS can end your plan on the date printed on your notice. The whole balance is "
+            "then due, and the IRS can later take money from your pay or bank account."
+        )
+    ends = result.termination_date
+    levy_from = ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value))
+    return (
+        f"If you do nothing, your plan can end on {us_date(ends)}. Then the whole balance, about "
+        f"{about(result.payoff.total)} on {us_date(result.payoff.as_of)}, is due at once, and from {us_date(levy_from)} the "
+        "IRS can take money from your pay or bank account."
     )
 
 
@@ -69,6 +109,13 @@ def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
         f"Months or part months counted up to {us_date(figures.payoff.as_of)}: {figures.penalty_months}."
     )
     notes.append(levy_notice_note(values, notice))
+    if figures.unknowns.filed_on_time:
+        on_time = failure_to_pay.IN_AGREEMENT.at(notice).value
+        late = failure_to_pay.NORMAL.at(notice).value
+        notes.append(
+            f"You did not say whether you filed your return on time. While the plan lasts, the penalty is {on_time}% a "
+            f"month if you did and {late}% if you did not: the higher figures use {late}%."
+        )
     maximum = failure_to_pay.MAXIMUM.at(notice).value
     if values["tax_on_return"] is None:
         notes.append(
@@ -149,8 +196,21 @@ def _rate_row(rate) -> tuple:
 
 
 def document(result) -> Document:
+    """The answer first (what to do now), then the working."""
+    day = result.payoff.as_of if result.payoff else None
+    today = day or dt.date.today()
+    by = f"before {us_date(result.termination_date)}" if result.termination_date else "before the date on your notice"
+    to_do = []
+    if result.amount_to_cure:
+        to_do.append(next_steps.pay(today, f"{dollars(result.amount_to_cure)} {by}"))
+    to_do += [
+        next_steps.call(today, f"{by} if you cannot pay it all, or think the notice is wrong"),
+        Step(if_nothing_is_done(result)),
+    ]
     cure = result.cure_parts
     blocks = [
+        Heading("What to do now"),
+        Steps(tuple(to_do)),
         Figures(
             "What it takes to catch up",
             (
@@ -159,16 +219,22 @@ def document(result) -> Document:
                 ("Amount to pay", dollars(result.amount_to_cure)),
             ),
             total_last=True,
-        )
+        ),
     ]
     if result.payoff is not None:
-        day = us_date(result.payoff.as_of)
-        blocks.append(_owed_figures(f"If your plan ends: what you would owe on {day}", result.payoff))
-        if result.payoff_after_levy_notice is not None:
-            caption = f"If you got a notice of intent to levy before your plan: what you would owe on {day}"
-            blocks.append(_owed_figures(caption, result.payoff_after_levy_notice))
+        on_day = us_date(result.payoff.as_of)
+        blocks.append(_owed_figures(f"If your plan ends: what you would owe on {on_day}", result.payoff))
+        if result.payoff_higher is not None:
+            condition = higher_condition(result.unknowns)
+            caption = f"If {condition}: what you would owe on {on_day}"
+            blocks.append(_owed_figures(caption[0].upper() + caption[1:], result.payoff_higher))
+        in_a_year = result.projection[11]
         blocks += [
             Heading("Month by month: if your plan ends, or if you keep it"),
+            Paragraph(
+                f"In a year, in {month_name(in_a_year.month)}: about {about(in_a_year.if_ended)} if your plan ends, "
+                f"about {about(in_a_year.if_kept)} if you keep it."
+            ),
             chart(result.projection),
             Table(
                 "Balance at each month after the notice",
@@ -176,13 +242,14 @@ def document(result) -> Document:
                 tuple(
                     (month_name(row.month), dollars(row.if_ended), dollars(row.if_kept)) for row in result.projection
                 ),
+                folded=True,
             ),
-            Heading("Interest rates used"),
             Table(
                 "IRS interest rates for each quarter of the estimate",
                 ("Quarter", "Rate a year", "Days", "Source"),
                 tuple(_rate_row(rate) for rate in result.rates_used),
+                folded=True,
             ),
         ]
-    blocks += [Heading("Good to know"), Notes(result.notes)]
+    blocks += [Heading("Good to know"), Notes(result.notes), Figures("The figures you entered", result.entered)]
     return Document(result.summary, tuple(blocks))

@@ -9,6 +9,7 @@ const STATUS = {
   loading: "Getting the calculator ready. You can start filling in the form.",
   ready: "The calculator is ready.",
   busy: "Working it out…",
+  busyStarting: "Working it out… The calculator is still starting, which can take a few seconds the first time.",
   failed: (reason, phone) =>
     `The calculator could not start in this browser (${reason}). Try reloading the page, or use an up-to-date browser. ` +
     `Until then, the steps on this page show how to work it out by hand, and the IRS can tell you the figures: ` +
@@ -29,12 +30,22 @@ const REMEMBER_STATUS = {
 function readAnswers(form) {
   const answers = {};
   for (const wrapper of form.querySelectorAll("[data-field]")) {
+    if (wrapper.hidden) continue; // a question that does not apply to the answers given
     const name = wrapper.dataset.field;
     const radios = wrapper.querySelectorAll('input[type="radio"]');
     if (radios.length) answers[name] = [...radios].find((radio) => radio.checked)?.value ?? "";
     else answers[name] = wrapper.querySelector("input").value;
   }
   return answers;
+}
+
+// Questions that matter only after a given answer (data-shown-when / data-shown-for) stay hidden
+// until then. Without JavaScript every question shows.
+function showQuestionsThatApply(form) {
+  for (const wrapper of form.querySelectorAll("[data-shown-when]")) {
+    const chosen = form.querySelector(`[data-field="${CSS.escape(wrapper.dataset.shownWhen)}"] input:checked`)?.value;
+    wrapper.hidden = !wrapper.dataset.shownFor.split(" ").includes(chosen);
+  }
 }
 
 function firstInput(form, name) {
@@ -79,11 +90,13 @@ function showErrors(root, errors) {
         // page, which empties the form.
         event.preventDefault();
         event.stopPropagation();
+        input.closest("details")?.setAttribute("open", "");
         input.focus();
         input.closest("[data-field]").scrollIntoView({ block: "center" });
       });
       item.append(link);
       const wrapper = input.closest("[data-field]");
+      wrapper.closest("details")?.setAttribute("open", "");
       wrapper.classList.add("calc-field--error");
       const message = wrapper.querySelector(".calc-error");
       const hidden = document.createElement("span");
@@ -143,14 +156,26 @@ function setFormAnswers(form, answers) {
 async function calculate(root, { quiet = false } = {}) {
   const name = root.dataset.calculator;
   const form = root.querySelector("form");
-  if (root.dataset.state === "busy") return; // after an error, a new try starts the runtime again
+  if (root.dataset.state === "busy") {
+    root.dataset.askAgain = "true"; // never dropped: answered once the current question is done
+    return;
+  }
   const before = root.dataset.state;
-  setState(root, "busy", before === "ready" ? STATUS.busy : undefined);
+  setState(root, "busy", before === "loading" ? STATUS.busyStarting : STATUS.busy);
   performance.mark("calculator-asked");
-  const reply = await ask(name, readAnswers(form));
+  const answers = readAnswers(form);
+  const reply = await ask(name, answers);
   if (reply.failure) {
+    delete root.dataset.askAgain;
     setState(root, "error", STATUS.failed(reply.failure, root.dataset.irsPhone));
     return;
+  }
+  // The fields changed, or the button was pressed again, while this was worked out: answer what
+  // the fields show now, so an answer never belongs to older figures.
+  if (root.dataset.askAgain || JSON.stringify(readAnswers(form)) !== JSON.stringify(answers)) {
+    delete root.dataset.askAgain;
+    root.dataset.state = "ready";
+    return calculate(root, { quiet });
   }
   const answer = JSON.parse(reply.json);
   clearErrors(root);
@@ -181,6 +206,7 @@ function bindRemembering(root, starting) {
   ticksByRoot.set(root, saved?.ticked ?? {});
   if (saved) {
     setFormAnswers(form, saved.answers);
+    showQuestionsThatApply(form);
     starting.then(() => calculate(root, { quiet: true }), () => {});
   }
   const keep = () => {
@@ -193,6 +219,7 @@ function bindRemembering(root, starting) {
     remember.forget(name);
     ticksByRoot.set(root, {});
     form.reset();
+    showQuestionsThatApply(form);
     clearErrors(root);
     root.querySelector(".calc-result").hidden = true;
     status.textContent = REMEMBER_STATUS.cleared;
@@ -208,10 +235,13 @@ function bind(root) {
     () => root.dataset.state === "loading" && setState(root, "ready", STATUS.ready),
     (error) => setState(root, "error", STATUS.failed(error.message, root.dataset.irsPhone)),
   );
-  root.querySelector("form").addEventListener("submit", (event) => {
+  const form = root.querySelector("form");
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     calculate(root);
   });
+  form.addEventListener("change", () => showQuestionsThatApply(form));
+  showQuestionsThatApply(form);
   if (root.dataset.remember) bindRemembering(root, starting);
 }
 

@@ -9,7 +9,17 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-const cell = (value) => (typeof value === "string" ? value : element("a", { href: value.href }, value.text));
+// A link; a phone number (tel:) never breaks across lines.
+const link = (value) => element("a", value.href.startsWith("tel:") ? { href: value.href, class: "tel" } : { href: value.href }, value.text);
+const cell = (value) => (typeof value === "string" ? value : link(value));
+
+function steps(block) {
+  return element(
+    "ul",
+    { class: "calc-steps" },
+    ...block.items.map((step) => element("li", {}, step.text, ...(step.link ? [" ", link(step.link)] : []))),
+  );
+}
 
 function figures(block) {
   const rows = block.rows.map(([label, value], index) =>
@@ -36,7 +46,8 @@ function table(block) {
     element("thead", {}, element("tr", {}, ...block.headings.map((text) => element("th", { scope: "col" }, text)))),
     element("tbody", {}, ...rows),
   );
-  return element("div", { class: "calc-table-wrap", role: "region", "aria-label": block.caption, tabindex: "0" }, data);
+  const wrap = element("div", { class: "calc-table-wrap", role: "region", "aria-label": block.caption, tabindex: "0" }, data);
+  return block.folded ? element("details", { class: "calc-fold" }, element("summary", {}, block.caption), wrap) : wrap;
 }
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -128,6 +139,7 @@ const BLOCKS = {
   heading: (block) => element("h3", {}, block.text),
   paragraph: (block) => element("p", {}, block.text),
   notes: (block) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, text))),
+  steps,
   figures,
   table,
   chart,
