@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import low_income, parameters
-from .answer import Document, Heading, Notes, Paragraph
+from . import low_income, next_steps, parameters
+from .answer import Document, Heading, Link, Paragraph, Step, Steps
 from .fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, YesNoField, fields_of, us_date
 from .money import dollars
 
@@ -63,22 +63,24 @@ GROUPS = (
                     ("phone_mail_in_person", "By phone, by mail or in person"),
                 ),
             ),
-            YesNoField(
-                name="direct_debit",
-                label="Do (or would) your payments come straight from your bank account?",
-                noun="whether your payments come straight from your bank account",
-                hint="This is called direct debit: the IRS takes each payment from your checking account.",
-            ),
             ChoiceField(
                 name="plan_length",
                 label="How long would the new plan last?",
                 noun="how long the new plan would last",
-                hint="Only for a new plan.",
                 choices=(
                     ("short_term", "[[figure:fees.short_term_days]] or less"),
                     ("long_term", "Longer than [[figure:fees.short_term_days]]"),
                 ),
                 required=False,
+                shown_when=("action", ("new_plan",)),
+            ),
+            YesNoField(
+                name="direct_debit",
+                label="Do (or would) your payments come straight from your bank account?",
+                noun="whether your payments come straight from your bank account",
+                hint="This is called direct debit: the IRS takes each payment from your checking account.",
+                required=False,
+                shown_when=("action", ("change", "new_plan")),
             ),
             MoneyField(
                 name="balance",
@@ -87,6 +89,7 @@ GROUPS = (
                 hint="Tax, penalties and interest together. It decides whether you can apply online. "
                 "Leave this empty if you do not know.",
                 required=False,
+                shown_when=("action", ("new_plan",)),
             ),
         ),
     ),
@@ -116,8 +119,6 @@ GROUPS = (
                     ("alaska", "Alaska"),
                     ("hawaii", "Hawaii"),
                 ),
-                required=False,
-                default="contiguous",
             ),
             DateField(
                 name="as_of",
@@ -137,6 +138,12 @@ def check(values: dict, today: dt.date) -> dict:
     errors = {}
     if values["action"] == "new_plan" and values["plan_length"] is None:
         errors["plan_length"] = "Select how long the new plan would last"
+    debit_matters = values["action"] == "change" or (values["action"], values["plan_length"]) == (
+        "new_plan",
+        "long_term",
+    )
+    if debit_matters and values["direct_debit"] is None:
+        errors["direct_debit"] = "Select whether your payments come straight from your bank account"
     if values["as_of"] < low_income.first_day():
         errors["as_of"] = (
             f"The date you would apply must be {us_date(low_income.first_day())} or later: "
@@ -220,6 +227,7 @@ class CheaperWay:
 @dataclass(frozen=True)
 class FeeResult:
     summary: str
+    as_of: dt.date
     fee: Decimal
     low_income: bool
     poverty_guideline: Decimal
@@ -266,10 +274,7 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
 
     notes = []
     if {figure.at(day).grade, limit.value.grade} - {"primary"}:
-        notes.append(
-            "Confirm with the IRS: some of these figures come from secondary sources, not from the IRS itself. "
-            "The sources page lists each one."
-        )
+        notes.append(SECONDARY_SOURCES)
     if limit.assumed:
         notes.append(
             f"The income limit uses the {limit.year} poverty guideline, the latest we have. A newer one is usually "
@@ -277,6 +282,7 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
         )
     return FeeResult(
         summary=_answer(action, channel, fee, waived, reimbursable),
+        as_of=day,
         fee=fee,
         low_income=is_low_income,
         poverty_guideline=limit.guideline,
@@ -291,10 +297,27 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
     )
 
 
+SECONDARY_SOURCES = (
+    "Confirm with the IRS: some of these figures come from secondary sources, not from the IRS itself. "
+    "Each one is listed with its source on"
+)
+SOURCES_PAGE = Link("the sources page", "../sources/#fees")
+
+
 def document(result: FeeResult) -> Document:
-    blocks = [Heading("Why"), Paragraph(result.why), Heading("What to do next"), Notes(result.next_steps)]
-    if result.notes:
-        blocks += [Heading("Good to know"), Notes(result.notes)]
+    """What to do next first (with the online tool's link and a number to tap), then why, then notes."""
+    cheaper_online = result.cheaper_option is not None and result.cheaper_option.how.startswith("online")
+    steps = []
+    for index, text in enumerate(result.next_steps):
+        if index == 0 and cheaper_online:
+            steps.append(next_steps.online_plan(result.as_of, text + " Apply with"))
+        else:
+            steps.append(Step(text))
+    steps.append(next_steps.call(result.as_of, "to set this up, or with any question about the fee"))
+    notes = tuple(Step(note, SOURCES_PAGE) if note == SECONDARY_SOURCES else Step(note) for note in result.notes)
+    blocks = [Heading("What to do next"), Steps(tuple(steps)), Heading("Why"), Paragraph(result.why)]
+    if notes:
+        blocks += [Heading("Good to know"), Steps(notes)]
     return Document(result.summary, tuple(blocks))
 
 
