@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import calendar_file, estimated_tax, parameters
-from .answer import Actions, Checklist, ChecklistItem, Document, Paragraph, Table
+from . import calendar_file, estimated_tax, next_steps, parameters
+from .answer import Actions, Checklist, ChecklistItem, Document, Paragraph, Steps, Table
 from .dates import add_months
 from .fields import (
     ChoiceField,
@@ -69,42 +69,49 @@ GROUPS = (
         ),
     ),
     Group(
-        "Your habits",
+        "Check your habits (optional)",
         (
             YesNoField(
                 name="autopay",
                 label="Do your payments come out of your bank account automatically?",
                 noun="whether your payments come out automatically",
+                required=False,
             ),
             YesNoField(
                 name="bank_changed",
                 label="Have you changed or closed the bank account your payments come from?",
                 noun="whether you have changed your bank account",
+                required=False,
             ),
             YesNoField(
                 name="irs_notified_of_bank_change",
-                label="If you changed it: have you given the IRS your new bank details?",
+                label="Have you given the IRS your new bank details?",
                 noun="whether you have told the IRS about the new account",
-                hint="Only if you changed or closed the account.",
                 required=False,
+                shown_when=("bank_changed", ("yes",)),
             ),
             YesNoField(
                 name="expect_to_miss",
                 label="Do you expect to miss a payment soon?",
                 noun="whether you expect to miss a payment",
+                required=False,
             ),
             YesNoField(
                 name="reconciles_monthly",
                 label="Do you check each month that the payment left your account?",
                 noun="whether you check each month that the payment left your account",
+                required=False,
             ),
             YesNoField(
                 name="self_employed",
                 label="Are you self-employed, or paid without tax taken out?",
                 noun="whether you are self-employed",
                 hint="For example freelance or gig work, or rental income.",
+                required=False,
             ),
         ),
+        hint="Answer what you can: each answer turns into a next step. Questions left empty stay on your list to do.",
+        later=True,
     ),
     Group(
         "This year's tax (optional)",
@@ -172,6 +179,7 @@ GROUPS = (
             ),
         ),
         hint="Add these to see whether you would owe tax when you file, and what to pay during the year so you do not.",
+        later=True,
     ),
 )
 FIELDS = fields_of(GROUPS)
@@ -256,6 +264,7 @@ class Contacts:
 @dataclass(frozen=True)
 class ChecklistResult:
     summary: str
+    as_of: dt.date
     items: tuple[Habit, ...]
     payment_dates: tuple[dt.date, ...]
     monthly_payment: Decimal
@@ -314,6 +323,7 @@ def calculate(values: dict, today: dt.date) -> ChecklistResult:
         summary += " Do these first: " + "; ".join(urgent) + "."
     return ChecklistResult(
         summary=summary,
+        as_of=day,
         items=items,
         payment_dates=tuple(dates),
         monthly_payment=values["monthly_payment"],
@@ -344,9 +354,16 @@ def document(result: ChecklistResult) -> Document:
         rows = tuple((us_date(due.due_date), dollars(due.amount)) for due in payments.quarterly)
         blocks.append(Table(payments.caption, ("Due date", "Amount"), rows))
     blocks += [
+        Steps(
+            (
+                next_steps.call(result.as_of, "if you cannot make a payment, before its date"),
+                next_steps.pay(result.as_of, "or see your plan"),
+            )
+        ),
         Paragraph(
-            f"IRS phone line for individuals: {result.contacts.phone}. Pay or see your plan online: {result.contacts.web}. "
-            "The phone number printed on your notice is the best one to call about it."
+            "“Add reminders to my calendar” saves a small calendar file made on this device; nothing is sent anywhere. "
+            "On a phone, open the file and your calendar app asks before it adds the dates, each with a reminder "
+            f"{calendar_file.REMINDER_DAYS_BEFORE} days before."
         ),
         Actions("Print this checklist", "Add reminders to my calendar", "payment-plan-reminders.ics", result.ics),
     ]
@@ -392,10 +409,11 @@ def _bank_details(values, upcoming, phone) -> dict:
             "in_place",
             f"Check that your payment on {us_date(upcoming)} comes out of the new account.",
         )
+    # Not answered: it stays on the list to do, never counted as in place.
     return _item(
         "bank_details",
         title,
-        "in_place",
+        "in_place" if values["bank_changed"] is False else "to_do",
         "If you ever change or close the account, tell the IRS before the next payment.",
     )
 
@@ -411,7 +429,10 @@ def _call_before_missing(values, upcoming, phone) -> dict:
             "or change the date. It is much easier before a payment is missed than after.",
         )
     return _item(
-        "call_before_missing", title, "in_place", "If money gets tight, call before the payment date, not after."
+        "call_before_missing",
+        title,
+        "in_place" if values["expect_to_miss"] is False else "to_do",
+        "If money gets tight, call before the payment date, not after.",
     )
 
 

@@ -11,10 +11,11 @@ import json
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
-from . import compliance_checklist, fields, past_due, user_fees
+from . import compliance_checklist, fields, past_due, termination_dates, user_fees
 from .money import cents_text
 
 CALCULATORS = {
+    "dates": termination_dates,
     "past_due": past_due,
     "fees": user_fees,
     "checklist": compliance_checklist,

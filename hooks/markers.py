@@ -3,6 +3,8 @@
 - `[[figure:notice.days_to_respond]]` (or `file.name.key` for one entry of a table) becomes the
   figure in force on the build date, written for people ("30 days", "0.25% a month"), with a
   caveat when its source is not primary. Replaced in the Markdown, and in rendered forms.
+- `[[tel:contacts.phone_individuals]]` becomes that phone number as a link to tap (tel:), which
+  never breaks across lines.
 - `[[calculator:past_due]]` becomes the calculator's form, made by the templates in
   `overrides/calculators/` from the calculator's own field definitions.
 - `[[calculator-table:fees]]` becomes the calculator's reference table (its figures in force
@@ -107,9 +109,17 @@ BLOCKS = {
 }
 
 
+def tel_link(dotted: str, where: str) -> str:
+    number = figure_text(dotted, where)
+    return f'<a class="tel" href="tel:+1{number.replace("-", "")}">{html.escape(number)}</a>'
+
+
+INLINE = {"figure": figure_text, "tel": tel_link}
+
+
 def on_page_markdown(markdown, page, **kwargs):
     def figure(match):
-        return figure_text(match[2], page.file.src_uri) if match[1] == "figure" else match[0]
+        return INLINE[match[1]](match[2], page.file.src_uri) if match[1] in INLINE else match[0]
 
     return MARKER.sub(figure, markdown)
 
@@ -118,7 +128,7 @@ def on_page_content(content, page, **kwargs):
     def block(match):
         if match[1] not in BLOCKS:
             raise PluginError(
-                f"{page.file.src_uri}: no marker called [[{match[1]}]]; known: figure, {', '.join(BLOCKS)}"
+                f"{page.file.src_uri}: no marker called [[{match[1]}]]; known: {', '.join([*INLINE, *BLOCKS])}"
             )
         return BLOCKS[match[1]](match[2])
 

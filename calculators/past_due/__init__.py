@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..answer import Document
 from ..fields import answers_as_written
 from . import rules, wording
-from .questions import FIELDS, GROUPS, TITLE, check, wants_estimate
+from .questions import FIELDS, GROUPS, TITLE, YOUR_PLAN, check, wants_estimate
 from .rules import CureParts, MonthRow, Owed, RateUsed, Unknowns
 
 __all__ = ["FIELDS", "GROUPS", "TITLE", "PastDueResult", "calculate", "check", "document"]
@@ -51,10 +51,10 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
             summary=wording.cure_sentence(total, missed, monthly, parts.new_balance_due),
             amount_to_cure=total,
             cure_parts=parts,
-            entered=answers_as_written(FIELDS, values),
+            entered=answers_as_written(YOUR_PLAN, values),
             notes=(
-                "Add the figures from your notice (the notice date and the tax you owe, with any penalty and interest) "
-                "to see what you would owe if your plan ends, and how fast that grows.",
+                "To see what you would owe if your plan ends, and how fast that grows, open “What would you owe if "
+                "your plan ends?” under the button and add the figures from your notice.",
             ),
         )
     figures = rules.estimate(values, parts.missed_installments)

@@ -83,7 +83,7 @@ def if_nothing_is_done(result) -> str:
     levy_from = ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value))
     return (
         f"If you do nothing, your plan can end on {us_date(ends)}. Then the whole balance, about "
-        f"{about(result.payoff.total)} on {us_date(result.payoff.as_of)}, is due at once, and from {us_date(levy_from)} the "
+        f"{about(result.payoff.total)} on {us_date(result.payoff.as_of)}, is due at once, and after {us_date(levy_from)} the "
         "IRS can take money from your pay or bank account."
     )
 

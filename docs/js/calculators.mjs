@@ -16,9 +16,13 @@ const STATUS = {
     `call the number on your notice, or ${phone}.`,
 };
 
-function setState(root, state, message) {
+// `quiet`: the message is for screen readers only, because the same words are on screen already
+// (an answer's first sentence).
+function setState(root, state, message, { quiet = false } = {}) {
   root.dataset.state = state;
-  if (message !== undefined) root.querySelector(".calc-status").textContent = message;
+  const status = root.querySelector(".calc-status");
+  if (message !== undefined) status.textContent = message;
+  status.classList.toggle("visually-hidden", quiet);
 }
 
 const REMEMBER_STATUS = {
@@ -181,7 +185,7 @@ async function calculate(root, { quiet = false } = {}) {
   clearErrors(root);
   root.querySelector(".calc-result").hidden = true;
   if (answer.ok) {
-    setState(root, "ready", `Answer ready. ${answer.answer.headline}`);
+    setState(root, "ready", `Answer ready. ${answer.answer.headline}`, { quiet: true });
     showAnswer(root, name, answer.answer, { quiet });
     performance.mark("calculator-answered");
   } else if (quiet) {
