@@ -19,7 +19,7 @@ def test_without_the_notice_figures_it_gives_the_catch_up_amount_and_says_what_e
     answer = result({"monthly_payment": "250", "missed_payments": 2})
     assert answer["amount_to_cure"] == "500.00"
     assert answer["payoff"] is None and answer["projection"] == [] and answer["rates_used"] == []
-    assert "Add the figures from your notice" in answer["notes"][0]
+    assert "add the figures from your notice" in answer["notes"][0]
 
 
 def test_an_assumed_termination_date_is_said_and_printed():
