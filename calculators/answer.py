@@ -103,6 +103,7 @@ class Checklist:
     """Habits with a box the reader can tick; the page remembers the ticks."""
 
     items: tuple[ChecklistItem, ...]
+    done_text: str  # the status a habit shows once the reader ticks it
     kind: ClassVar[str] = "checklist"
 
 

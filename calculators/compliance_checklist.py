@@ -340,7 +340,8 @@ def document(result: ChecklistResult) -> Document:
     """The habits to tick, the payment dates, what to pay in estimated tax, whom to call, and the buttons."""
     blocks = [
         Checklist(
-            tuple(ChecklistItem(h.id, h.title, h.status, STATUS_WORDS[h.status], h.action) for h in result.items)
+            tuple(ChecklistItem(h.id, h.title, h.status, STATUS_WORDS[h.status], h.action) for h in result.items),
+            done_text="Done",
         ),
         Table(
             "Your payment dates",

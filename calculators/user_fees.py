@@ -385,8 +385,9 @@ def _next_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, 
 
 
 def reference_table(day: dt.date) -> dict:
-    """Every fee in force on `day`, for the page's table: the same figures the check uses."""
-    rows = []
+    """Every fee in force on `day`, for the page's table: the same figures the check uses. Grades stay
+    on the sources page; the table says once whether any figure is not from the IRS itself."""
+    rows, grades = [], set()
     for name, label in (
         ("setup_short_term", "New short-term plan"),
         ("setup_long_term_direct_debit", "New long-term plan, direct debit"),
@@ -396,19 +397,18 @@ def reference_table(day: dt.date) -> dict:
         ("reinstate_low_income", "Low income, reinstate or change a plan (may be paid back)"),
     ):
         value = FEES[name].at(day)
-        rows.append([label, dollars(value.value["online"]), dollars(value.value["phone_mail_in_person"]), value.grade])
+        grades.add(value.grade)
+        rows.append([label, dollars(value.value["online"]), dollars(value.value["phone_mail_in_person"])])
     low_income_setup = FEES["setup_low_income"].at(day)
-    rows.append(
-        [
-            "Low income, new long-term plan without direct debit (paid back when completed)",
-            dollars(low_income_setup.value),
-            dollars(low_income_setup.value),
-            low_income_setup.grade,
-        ]
-    )
+    grades.add(low_income_setup.grade)
+    label = "Low income, new long-term plan without direct debit (paid back when completed)"
+    rows.append([label, dollars(low_income_setup.value), dollars(low_income_setup.value)])
+    after = "With low income and direct debit, a new plan's setup fee is waived."
+    if grades - {"primary"}:
+        after += " Some of these amounts come from secondary sources: confirm them with the IRS. The sources page says which."
     return {
         "caption": f"Payment plan fees in force on {us_date(day)}",
-        "headings": ["What you do", "Online", "By phone, mail or in person", "Source grade"],
+        "headings": ["What you do", "Online", "By phone, mail or in person"],
         "rows": rows,
-        "after": "With low income and direct debit, a new plan's setup fee is waived.",
+        "after": after,
     }

@@ -31,11 +31,11 @@ MARKER = re.compile(r"\[\[([a-z-]+)(?::([\w.]+))?\]\]")
 # A block marker on a line of its own comes out of Markdown wrapped in a paragraph.
 BLOCK = re.compile(r"(?:<p>)?\[\[([a-z-]+)(?::([\w.]+))?\]\](?:</p>)?")
 
-# A figure not taken from an official source says so wherever a page quotes it.
+# A figure not taken from an official source says so, once per page, in a footnote.
 GRADE_CAVEATS = {
     "primary": "",
-    "secondary": " (from a secondary source: confirm it with the IRS)",
-    "unverified": " (not yet confirmed: check it with the IRS)",
+    "secondary": "From a secondary source, not the IRS itself: confirm it with the IRS.",
+    "unverified": "Not yet confirmed by any source we could check: confirm it with the IRS.",
 }
 
 _templates = None
@@ -54,7 +54,14 @@ def on_config(config):
 
 
 def figure_text(dotted: str, where: str) -> str:
-    """The figure in force today, for people; `where` names the page or form for error messages."""
+    """The figure in force today with its caveat, if any, in words (for the forms' labels)."""
+    text, caveat = figure_parts(dotted, where)
+    return text
+
+
+def figure_parts(dotted: str, where: str) -> tuple[str, str]:
+    """(the figure in force today, for people; the caveat a reader needs, or ""). `where` names the
+    page or form for error messages."""
     file, name, *key = dotted.split(".")
     try:
         parameter = parameters.load(file)[name]
@@ -67,8 +74,8 @@ def figure_text(dotted: str, where: str) -> str:
         raise PluginError(f"{where}: {dotted!r} is a table; name one entry, e.g. {dotted}.{next(iter(amount))}")
     text = parameters.describe(amount, parameter.unit)
     if parameter.is_beyond_known(today):
-        return f"{text} (the latest we know of; a newer figure may apply, so check with the IRS)"
-    return text + GRADE_CAVEATS[value.grade]
+        return text, "The latest figure we know of; a newer one may apply, so check with the IRS."
+    return text, GRADE_CAVEATS[value.grade]
 
 
 def _calculator(name: str):
@@ -118,10 +125,21 @@ INLINE = {"figure": figure_text, "tel": tel_link}
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    def figure(match):
+    notes = {}  # footnote label → text: one marked footnote per figure, however often the page quotes it
+
+    def inline(match):
+        if match[1] == "figure":
+            text, caveat = figure_parts(match[2], page.file.src_uri)
+            if not caveat:
+                return text
+            figure_id = ".".join(match[2].split(".")[:2])
+            label = "figure-" + figure_id.replace(".", "-").replace("_", "-")
+            notes[label] = f"{caveat} Its source is on [the sources page](sources.md#{figure_id})."
+            return f"{text}[^{label}]"
         return INLINE[match[1]](match[2], page.file.src_uri) if match[1] in INLINE else match[0]
 
-    return MARKER.sub(figure, markdown)
+    markdown = MARKER.sub(inline, markdown)
+    return markdown + "".join(f"\n\n[^{label}]: {text}" for label, text in notes.items())
 
 
 def on_page_content(content, page, **kwargs):

@@ -94,16 +94,17 @@ function chart(block) {
   );
 }
 
-// Each habit with a box to tick, its status and its next step. A habit already in place starts ticked.
+// Each habit with a box to tick, its status and its next step. A habit already in place starts ticked;
+// a habit the reader ticks says "Done", so a ticked box never sits beside "To do", on screen or on paper.
 function checklist(block, { ticked, onTick }) {
   const items = block.items.map((item) => {
     const id = `checklist-${item.id}`;
     const box = element("input", { type: "checkbox", id, class: "checklist-box" });
     box.checked = item.status === "in_place" || ticked[item.id] === "done";
-    box.addEventListener("change", () => onTick(item.id, box.checked));
-    return element(
+    const status = element("span", { class: "checklist-status" });
+    const row = element(
       "li",
-      { class: "checklist-item", "data-status": item.status },
+      { class: "checklist-item" },
       box,
       element(
         "label",
@@ -111,10 +112,21 @@ function checklist(block, { ticked, onTick }) {
         element("span", { class: "checklist-mark", "aria-hidden": "true" }),
         element("span", { class: "checklist-title" }, item.title),
         " ",
-        element("span", { class: "checklist-status" }, `(${item.status_text})`),
+        status,
       ),
       element("p", { class: "checklist-action" }, item.action),
     );
+    const show = () => {
+      const done = box.checked && item.status !== "in_place";
+      row.dataset.status = done ? "done" : item.status;
+      status.textContent = `(${done ? block.done_text : item.status_text})`;
+    };
+    box.addEventListener("change", () => {
+      show();
+      onTick(item.id, box.checked);
+    });
+    show();
+    return row;
   });
   return element("ul", { class: "checklist" }, ...items);
 }
