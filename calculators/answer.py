@@ -22,6 +22,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
+    screen_only: bool = False  # about the screen itself (buttons, files): left off paper
     kind: ClassVar[str] = "paragraph"
 
 

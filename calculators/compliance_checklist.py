@@ -112,6 +112,7 @@ GROUPS = (
         ),
         hint="Answer what you can: each answer turns into a next step. Questions left empty stay on your list to do.",
         later=True,
+        button="Add my habits to the checklist",
     ),
     Group(
         "This year's tax (optional)",
@@ -180,6 +181,7 @@ GROUPS = (
         ),
         hint="Add these to see whether you would owe tax when you file, and what to pay during the year so you do not.",
         later=True,
+        button="Add this year's tax to the checklist",
     ),
 )
 FIELDS = fields_of(GROUPS)
@@ -364,7 +366,8 @@ def document(result: ChecklistResult) -> Document:
         Paragraph(
             "“Add reminders to my calendar” saves a small calendar file made on this device; nothing is sent anywhere. "
             "On a phone, open the file and your calendar app asks before it adds the dates, each with a reminder "
-            f"{calendar_file.REMINDER_DAYS_BEFORE} days before."
+            f"{calendar_file.REMINDER_DAYS_BEFORE} days before.",
+            screen_only=True,
         ),
         Actions("Print this checklist", "Add reminders to my calendar", "payment-plan-reminders.ics", result.ics),
     ]

@@ -282,6 +282,7 @@ class Group:
     hint: str = ""
     # A next step: shown after the first answer's button, folded, with a button of its own.
     later: bool = False
+    button: str = "Work it out"
 
 
 def answers_as_written(fields: tuple[Field, ...], values: dict) -> tuple[tuple[str, str], ...]:

@@ -177,7 +177,8 @@ def document(result: DatesResult) -> Document:
             Table("Your dates", ("Date", "What happens"), rows),
             Paragraph(
                 "“Add reminders to my calendar” saves a small calendar file made on this device with the dates still "
-                "ahead; nothing is sent anywhere. On a phone, your calendar app asks before it adds them."
+                "ahead; nothing is sent anywhere. On a phone, your calendar app asks before it adds them.",
+                screen_only=True,
             ),
             Actions("Print these dates", "Add reminders to my calendar", "cp523-dates.ics", result.ics),
         ),

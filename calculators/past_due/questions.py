@@ -123,6 +123,7 @@ GROUPS = (
         FROM_THE_NOTICE + ESTIMATE_SETTINGS,
         hint="Your CP523 prints the notice date at the top, and the tax, penalty and interest in the box of amounts.",
         later=True,
+        button="Work out what I would owe",
     ),
 )
 FIELDS = fields_of(GROUPS)

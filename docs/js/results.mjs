@@ -149,7 +149,7 @@ function actions(block) {
 
 const BLOCKS = {
   heading: (block) => element("h3", {}, block.text),
-  paragraph: (block) => element("p", {}, block.text),
+  paragraph: (block) => element("p", block.screen_only ? { class: "no-print" } : {}, block.text),
   notes: (block) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, text))),
   steps,
   figures,

@@ -44,3 +44,9 @@ def open_calculator(page, base_url):
         return calculator
 
     return open_page
+
+
+@pytest.fixture
+def unfold(page):
+    """Open every folded next step of the forms (the questions after the first answer's button)."""
+    return lambda: page.evaluate("document.querySelectorAll('details.calc-later').forEach((d) => { d.open = true; })")

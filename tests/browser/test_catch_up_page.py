@@ -66,13 +66,13 @@ def test_one_worker_serves_the_visit_across_instant_navigation(page, base_url, w
     page.goto(base_url)
     assert watch.count(".wasm") == 0, "a page without a calculator must not load the Python runtime"
     page.evaluate("window.sameDocument = true")
-    page.get_by_role("link", name="catch-up calculator").click()
+    page.locator("article").get_by_role("link", name="Catch-up amount").click()
     calculator = page.locator('[data-calculator="past_due"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
 
     page.get_by_role("navigation").get_by_role("link", name="Start here").first.click()
     expect(page).to_have_url(base_url)
-    page.get_by_role("link", name="catch-up calculator").click()
+    page.locator("article").get_by_role("link", name="Catch-up amount").click()
     expect(calculator).to_have_attribute("data-state", "ready")
     page.get_by_label("Monthly payment").fill("100")
     page.get_by_label("Missed payments").fill("3")
@@ -98,7 +98,7 @@ def test_when_the_runtime_cannot_load_the_page_says_so_and_what_to_do(page, base
     expect(status).to_contain_text("800-829-1040")
     expect(page.get_by_role("heading", name="How to work out the catch-up amount by hand")).to_be_visible()
     # The rest of the page keeps working: its links lead on.
-    page.get_by_role("link", name="sources page").click()
+    page.get_by_role("link", name="sources page", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sources for every figure")
 
 
@@ -122,26 +122,32 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     calculator = open_calculator("catch-up-amount/")
     page.get_by_label("Monthly payment").fill("$1,200.00")
     page.get_by_label("Missed payments").fill("1")
+    page.locator(
+        "summary", has_text="What would you owe if your plan ends?"
+    ).click()  # the next step, folded under the button
     page.get_by_label("Notice date").fill("11/2/2026")
     page.get_by_label("Tax you owe").fill("$10,000.00")
     page.get_by_label("Penalty so far").fill("500")
     page.get_by_label("Interest so far").fill("300")
     page.get_by_label("Date you would pay").fill("11/28/2026")
+    page.locator("#past_due-filed_on_time-yes").check()
     page.locator("#past_due-levy_notice_before-usual").check()  # no notice of intent to levy before the plan
-    page.get_by_role("button", name="Work it out").click()
+    page.get_by_role("button", name="Work out what I would owe").click()
 
     answer = calculator.locator(".calc-result")
     # The golden case "The estimate from the notice" works these figures out:
     # interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98; penalty 500.00 + 0.25% × 10,000 = 525.00
     expect(answer.locator(".calc-answer")).to_have_text(
         "To keep your payment plan, pay $1,200.00 before 12/2/2026: 1 missed payment of $1,200.00. "
-        "If your plan ends, you would owe about $10,878.98 on 11/28/2026, about $112.62 more each month."
-    )
+        "If your plan ends, you would owe about $10,879 on 11/28/2026, and about $113 more each month."
+    )  # about-figures in whole dollars; the cents are in the working below
     owed = answer.get_by_role("table", name="If your plan ends: what you would owe on 11/28/2026")
     expect(owed.get_by_role("row", name="Interest")).to_contain_text("$353.98")
     expect(owed.get_by_role("row", name="Total")).to_contain_text("$10,878.98")
 
     expect(answer.locator(".calc-chart svg path")).to_have_count(2)
+    answer.get_by_text("Balance at each month after the notice").first.click()  # long tables are folded
+    answer.get_by_text("IRS interest rates for each quarter of the estimate").first.click()
     by_month = answer.get_by_role("table", name="Balance at each month after the notice")
     expect(by_month.locator("tbody tr")).to_have_count(24)
     expect(by_month.locator("tbody tr").first.get_by_role("rowheader")).to_have_text("December 2026")
@@ -153,9 +159,10 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     # Not sure about a notice of intent to levy: a second table, with the 1% rate after the plan ends.
     page.locator("#past_due-levy_notice_before-not_sure").check()
     page.get_by_label("Date you would pay").fill("3/1/2027")
-    page.get_by_role("button", name="Work it out").click()
+    page.get_by_role("button", name="Work out what I would owe").click()
     higher = answer.get_by_role(
-        "table", name="If you got a notice of intent to levy before your plan: what you would owe on 3/1/2027"
+        "table",
+        name="If the IRS sent you a notice of intent to levy before your plan began: what you would owe on 3/1/2027",
     )
     # Month starts 11/2, 12/2, 1/2, 2/2; the plan ends 12/2 (notice + 30 days): 0.25 + 1 + 1 + 1 = 3.25% of 10,000 = 325.00
     expect(higher.get_by_role("row", name="Penalty")).to_contain_text("$825.00")
@@ -171,10 +178,11 @@ def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, open_cal
     calculator = open_calculator("catch-up-amount/")
     page.get_by_label("Monthly payment").fill("250")
     page.get_by_label("Missed payments").fill("1")
+    page.locator("summary", has_text="What would you owe if your plan ends?").click()
     page.get_by_label("Notice date").fill("11/2/2026")
     page.get_by_label("Tax you owe").fill("1000")
     page.get_by_label("Date you would pay").fill("10/1/2026")
-    page.get_by_role("button", name="Work it out").click()
+    page.get_by_role("button", name="Work out what I would owe").click()
     expect(calculator.locator(".calc-error-summary")).to_be_focused()
     expect(page.get_by_label("Date you would pay")).to_have_accessible_description(
         re.compile(r"Error: The date you would pay must be on or after the notice date \(11/2/2026\)")

@@ -15,6 +15,8 @@ def fill_plan(page):
     page.get_by_label("Day of the month your payment is due").fill("15")
     page.get_by_label("Month of your next payment").fill("12/2026")
     page.get_by_label("How many payments to list (optional)").fill("6")
+    page.locator("summary", has_text="Check your habits (optional)").click()
+    page.locator("summary", has_text="This year's tax (optional)").click()
     for field, answer in [
         ("autopay", "no"),
         ("bank_changed", "yes"),

@@ -1,0 +1,147 @@
+"""A frightened reader on a 375 × 740 phone: the deadline, what to do today and a number to tap come first.
+
+The three readers of issue 13 are scripted here; each prints how many fields they filled and how far
+they scrolled to read their answer.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
+
+PHONE = {"width": 375, "height": 740}
+SCREEN = PHONE["height"]
+CALCULATOR_PAGES = ["your-dates/", "catch-up-amount/", "fee-check/", "checklist/"]
+
+
+@pytest.fixture
+def phone(page):
+    page.set_viewport_size(PHONE)
+    return page
+
+
+def top_on_page(locator) -> float:
+    return locator.evaluate("(element) => element.getBoundingClientRect().top + window.scrollY")
+
+
+def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone, base_url, watch):
+    phone.goto(base_url)
+    deadline = phone.locator(".deadline")
+    expect(deadline).to_contain_text("Your deadline")
+    body_size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    assert float(deadline.evaluate("(element) => parseFloat(getComputedStyle(element).fontSize)")) >= body_size
+    call = phone.locator('.md-content a[href^="tel:"]').first
+    expect(call).to_have_text("800-829-1040")
+    assert call.evaluate("(element) => getComputedStyle(element).whiteSpace") == "nowrap"
+    assert call.evaluate("(element) => element.getClientRects().length") == 1, "the number breaks across lines"
+    paths = phone.locator(".paths a")
+    expect(paths).to_have_count(4)
+    for element in [deadline, call, *[paths.nth(index) for index in range(3)]]:
+        box = element.bounding_box()
+        assert box["y"] + box["height"] <= SCREEN, element
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("path", CALCULATOR_PAGES)
+def test_each_calculator_shows_its_button_within_two_screens_and_preselects_nothing(phone, base_url, path, watch):
+    phone.goto(base_url + path)
+    button = phone.get_by_role("button", name="Work it out").first
+    assert top_on_page(button) < 2 * SCREEN, "the first answer's button is more than two screens down"
+    assert phone.locator(".calc input[type=radio]:checked").count() == 0, "a preselected choice could change a result"
+
+
+def answer_of(phone, fill):
+    """Fill a form, press its first button, and return the answer region."""
+    fill()
+    phone.get_by_role("button", name="Work it out").first.click()
+    answer = phone.locator(".calc-result")
+    expect(answer).to_be_visible(timeout=READY_TIMEOUT)
+    return answer
+
+
+READERS = {
+    # Reader 1: missed 2 payments of $310.
+    "catch-up-amount/": lambda page: (
+        page.get_by_label("Monthly payment").fill("$310"),
+        page.get_by_label("Missed payments").fill("2"),
+    ),
+    # Reader 2: a low-income parent in Hawaii, reinstating by phone.
+    "fee-check/": lambda page: (
+        page.locator("#fees-action-reinstate").check(),
+        page.locator("#fees-channel-phone_mail_in_person").check(),
+        page.get_by_label("Adjusted gross income").fill("40000"),
+        page.get_by_label("People in your household").fill("3"),
+        page.locator("#fees-region-hawaii").check(),
+    ),
+    # Reader 3: self-employed, wants a printed plan and calendar reminders.
+    "checklist/": lambda page: (
+        page.get_by_label("Monthly payment").fill("250"),
+        page.get_by_label("Day of the month your payment is due").fill("15"),
+        page.get_by_label("Month of your next payment").fill("Dec 2026"),
+    ),
+    "your-dates/": lambda page: page.get_by_label("Notice date").fill("11/2/2026"),
+}
+EXPECTED = {
+    "catch-up-amount/": "pay $620.00",  # 310.00 × 2
+    # Hawaii 2026, 3 people: (18,360 + 6,530 × 2) × 250% = 78,550.00 ≥ 40,000: low income, 43.00 by phone
+    "fee-check/": "will cost you $43.00",
+    "checklist/": "habits are in place",
+    "your-dates/": "Act before 12/2/2026",  # 11/2/2026 + 30 days, said as a guess
+}
+
+
+@pytest.mark.parametrize("path", CALCULATOR_PAGES)
+def test_each_reader_reaches_an_answer_with_a_number_to_tap_and_a_next_step(phone, base_url, path, watch, capsys):
+    phone.goto(base_url + path)
+    expect(phone.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    answer = answer_of(phone, lambda: READERS[path](phone))
+    expect(answer.locator(".calc-answer")).to_contain_text(EXPECTED[path])
+    expect(answer.locator('a[href^="tel:"]').first).to_be_visible()
+    assert answer.locator('a[href^="https://www.irs.gov/"], a[href^="../"]').count() >= 1, "no link to act on"
+    filled = phone.locator(".calc input[type=text]").evaluate_all("(inputs) => inputs.filter((i) => i.value).length")
+    filled += phone.locator(".calc input[type=radio]:checked").count()
+    scrolled = top_on_page(answer.locator(".calc-answer"))
+    with capsys.disabled():
+        print(
+            f"\n{path}: {filled} fields filled; the answer starts {scrolled:.0f} px down ({scrolled / SCREEN:.1f} screens)"
+        )
+
+
+def test_a_notice_dated_long_ago_leads_with_has_passed(phone, base_url, watch):
+    phone.goto(base_url + "your-dates/")
+    expect(phone.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    answer = answer_of(phone, lambda: phone.get_by_label("Notice date").fill("Jan 5, 2026"))
+    # 1/5/2026 + 30 days = 2/4/2026, long before today
+    expect(answer.locator(".calc-answer")).to_have_text(
+        re.compile(r"^The date your plan can end, 2/4/2026 .*has passed")
+    )
+
+
+def test_a_reinstatement_fee_needs_no_direct_debit_answer(phone, base_url, watch):
+    phone.goto(base_url + "fee-check/")
+    debit = phone.locator('[data-field="direct_debit"]')
+    expect(debit).to_be_visible()  # without an answer yet, every question shows
+    phone.locator("#fees-action-reinstate").check()
+    expect(debit).to_be_hidden()
+    expect(phone.locator('[data-field="plan_length"]')).to_be_hidden()
+    phone.locator("#fees-action-new_plan").check()
+    expect(phone.locator('[data-field="plan_length"]')).to_be_visible()
+
+
+def test_a_second_press_while_starting_gets_the_answer_to_the_changed_fields(phone, base_url, watch):
+    phone.add_init_script(
+        """new MutationObserver(() => {
+             const answer = document.querySelector(".calc-answer");
+             if (answer) (window.answersSeen ??= []).push(answer.textContent);
+           }).observe(document, { subtree: true, childList: true, characterData: true });"""
+    )
+    phone.goto(base_url + "catch-up-amount/")
+    phone.get_by_label("Monthly payment").fill("100")
+    phone.get_by_label("Missed payments").fill("1")
+    phone.get_by_role("button", name="Work it out").first.click()
+    phone.get_by_label("Missed payments").fill("3")
+    phone.get_by_role("button", name="Work it out").first.click()
+    expect(phone.locator(".calc-answer")).to_contain_text("pay $300.00", timeout=READY_TIMEOUT)  # 100 × 3
+    seen = phone.evaluate("window.answersSeen")
+    assert all("$300.00" in text for text in seen), seen
