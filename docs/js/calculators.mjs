@@ -192,7 +192,9 @@ async function calculate(root, { quiet = false } = {}) {
     setState(root, "ready", STATUS.ready);
   } else {
     const count = Object.keys(answer.errors).length;
-    setState(root, "ready", `There ${count === 1 ? "is a problem" : `are ${count} problems`} with your answers.`);
+    // Said to screen readers; on screen, the error summary says it once.
+    const problems = `There ${count === 1 ? "is a problem" : `are ${count} problems`} with your answers.`;
+    setState(root, "ready", problems, { quiet: true });
     showErrors(root, answer.errors);
   }
 }

@@ -21,18 +21,16 @@ def test_a_reader_uses_only_the_keyboard_and_reads_the_answer(page, base_url, wa
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowDown")  # how: by phone, by mail or in person
     expect(page.locator("#fees-channel-phone_mail_in_person")).to_be_checked()
+    # Plan length, direct debit and the balance only matter for other choices: they are not asked.
+    expect(page.locator('[data-field="direct_debit"]')).to_be_hidden()
     page.keyboard.press("Tab")
-    page.keyboard.press("ArrowDown")  # direct debit: no
-    expect(page.locator("#fees-direct_debit-no")).to_be_checked()
-    page.keyboard.press("Tab")  # plan length: not needed to reinstate; skip the group
-    page.keyboard.press("Tab")
-    expect(page.get_by_label("How much you owe in all (optional)")).to_be_focused()
-    page.keyboard.press("Tab")  # leave it empty: the online limits are for new plans
     expect(page.get_by_label("Adjusted gross income")).to_be_focused()
     page.keyboard.type("$82,500.00")
     page.keyboard.press("Tab")
     page.keyboard.type("4")
-    page.keyboard.press("Tab")  # where you live: 48 states is already chosen
+    page.keyboard.press("Tab")  # where you live: nothing is chosen for you
+    page.keyboard.press("Space")  # the 48 contiguous states
+    expect(page.locator("#fees-region-contiguous")).to_be_checked()
     page.keyboard.press("Tab")
     expect(page.get_by_label("Date you would apply (optional)")).to_be_focused()
     page.keyboard.type("11/28/2026")
@@ -70,6 +68,7 @@ def test_the_fee_table_on_the_page_shows_the_fees_the_check_answers(page, base_u
                 "channel": channel,
                 "agi": "10000000",
                 "household_size": 1,
+                "region": "contiguous",
                 "as_of": today.isoformat(),
             }
             answer = run("fees", payload, today)

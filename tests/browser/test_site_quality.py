@@ -46,7 +46,7 @@ def test_every_page_has_no_serious_accessibility_problem_console_error_or_foreig
         print(f"\ncrawled {len(paths)} pages, {len(watch.requests)} requests, all from the site's own origin")
 
 
-@pytest.mark.parametrize("path", ["catch-up-amount/", "fee-check/", "checklist/"])
+@pytest.mark.parametrize("path", ["your-dates/", "catch-up-amount/", "fee-check/", "checklist/"])
 def test_calculator_errors_and_answers_have_no_serious_accessibility_problem(page, base_url, watch, path):
     page.goto(base_url + path)
     calculator = page.locator("[data-calculator]")

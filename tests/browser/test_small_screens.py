@@ -28,6 +28,7 @@ RADIOS = {
         "#fees-channel-online",
         "#fees-direct_debit-no",
         "#fees-plan_length-long_term",
+        "#fees-region-contiguous",
     ],
     "checklist/": [
         f"#checklist-{name}-yes" for name in ("autopay", "expect_to_miss", "reconciles_monthly", "self_employed")
@@ -62,6 +63,7 @@ def test_forms_and_answers_fit_narrow_screens(browser, base_url, path, width):
     page.get_by_role("button", name="Work it out").click()  # the error summary first
     expect(calculator.locator(".calc-error-summary")).to_be_visible()
     assert overflow(page) == []
+    page.evaluate("document.querySelectorAll('details.calc-later').forEach((d) => { d.open = true; })")
     for label, value in FILL[path]:
         page.get_by_label(label).fill(value)
     for radio in RADIOS.get(path, []):
