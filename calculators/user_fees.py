@@ -120,6 +120,11 @@ GROUPS = (
                     ("hawaii", "Hawaii"),
                 ),
             ),
+        ),
+    ),
+    Group(
+        "Applying on another day? (optional)",
+        (
             DateField(
                 name="as_of",
                 label="Date you would apply",
@@ -129,6 +134,8 @@ GROUPS = (
                 default_today=True,
             ),
         ),
+        later=True,
+        button="Check the fee on that day",
     ),
 )
 FIELDS = fields_of(GROUPS)

@@ -31,6 +31,9 @@ def test_a_reader_uses_only_the_keyboard_and_reads_the_answer(page, base_url, wa
     page.keyboard.press("Tab")  # where you live: nothing is chosen for you
     page.keyboard.press("Space")  # the 48 contiguous states
     expect(page.locator("#fees-region-contiguous")).to_be_checked()
+    page.keyboard.press("Tab")  # past the first button, to the folded "another day" step
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     expect(page.get_by_label("Date you would apply (optional)")).to_be_focused()
     page.keyboard.type("11/28/2026")
