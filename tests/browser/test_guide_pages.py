@@ -21,19 +21,12 @@ def test_the_sample_notice_callouts_match_the_numbered_list(page, base_url, watc
 
 def test_each_path_on_the_home_page_leads_where_it_says(page, base_url, watch):
     paths = {
-        "I can pay what I missed": [
-            ("catch-up calculator", "Catch-up amount"),
-            ("if you can pay", "If you can pay what you missed"),
-        ],
-        "I agree, but I can't pay it": [
-            ("if you cannot pay it all", "If you agree but cannot pay it all"),
-            ("other options", "Other options"),
-        ],
-        "I think this is wrong": [("if you think it is wrong", "If you think the notice is wrong")],
+        "I can pay what I missed": "If you can pay what you missed",
+        "I agree, but I cannot pay it all": "If you agree but cannot pay it all",
+        "I think the notice is wrong": "If you think the notice is wrong",
+        "Work out my own dates": "Your dates",
     }
-    for tab, links in paths.items():
-        for link_text, heading in links:
-            page.goto(base_url)
-            page.locator(".tabbed-labels label", has_text=tab).click()
-            page.locator(".tabbed-block:visible").get_by_role("link", name=link_text).click()
-            expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+    for link_text, heading in paths.items():
+        page.goto(base_url)
+        page.locator(".paths").get_by_role("link", name=link_text).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)

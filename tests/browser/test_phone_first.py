@@ -123,13 +123,14 @@ def test_a_notice_dated_long_ago_leads_with_has_passed(phone, base_url, watch):
 
 def test_a_reinstatement_fee_needs_no_direct_debit_answer(phone, base_url, watch):
     phone.goto(base_url + "fee-check/")
-    debit = phone.locator('[data-field="direct_debit"]')
-    expect(debit).to_be_visible()  # without an answer yet, every question shows
+    debit, length = phone.locator('[data-field="direct_debit"]'), phone.locator('[data-field="plan_length"]')
+    expect(debit).to_be_hidden()  # asked only once the answer it depends on is given
     phone.locator("#fees-action-reinstate").check()
     expect(debit).to_be_hidden()
-    expect(phone.locator('[data-field="plan_length"]')).to_be_hidden()
+    expect(length).to_be_hidden()
     phone.locator("#fees-action-new_plan").check()
-    expect(phone.locator('[data-field="plan_length"]')).to_be_visible()
+    expect(length).to_be_visible()
+    expect(debit).to_be_visible()
 
 
 def test_a_second_press_while_starting_gets_the_answer_to_the_changed_fields(phone, base_url, watch):
