@@ -51,9 +51,7 @@ def test_a_new_build_replaces_the_cached_one(page, tmp_path):
         visit_until_offline_ready(page, base_url)
         first = page.evaluate("caches.keys()")
         site = tmp_path / "guide"
-        (site / "index.html").write_text(
-            (site / "index.html").read_text().replace("Free help<", "Help for free<")
-        )
+        (site / "index.html").write_text((site / "index.html").read_text().replace("Free help<", "Help for free<"))
         version = offline.write_manifest(site, pinned_version(PROJECT))
 
         page.evaluate("navigator.serviceWorker.getRegistration().then((registration) => registration.update())")
