@@ -96,9 +96,10 @@ def payloads_for(name):
 
 
 def assert_well_formed(answer: dict, payload) -> None:
-    assert set(answer) in ({"ok", "result"}, {"ok", "errors"}), answer
+    assert set(answer) in ({"ok", "result", "answer"}, {"ok", "errors"}), answer
     if answer["ok"]:
-        json.dumps(answer["result"])  # everything in a result is JSON
+        json.dumps(answer)  # everything in a result and its answer is JSON
+        assert answer["answer"]["headline"] and answer["answer"]["blocks"]
         return
     assert answer["errors"], "an error answer names at least one field"
     for field, message in answer["errors"].items():
