@@ -225,9 +225,10 @@ def document(result) -> Document:
         on_day = us_date(result.payoff.as_of)
         blocks.append(_owed_figures(f"If your plan ends: what you would owe on {on_day}", result.payoff))
         if result.payoff_higher is not None:
-            condition = higher_condition(result.unknowns)
-            caption = f"If {condition}: what you would owe on {on_day}"
-            blocks.append(_owed_figures(caption[0].upper() + caption[1:], result.payoff_higher))
+            # The headline says which answers the higher figures assume.
+            blocks.append(
+                _owed_figures(f"With the higher figures: what you would owe on {on_day}", result.payoff_higher)
+            )
         in_a_year = result.projection[11]
         blocks += [
             Heading("Month by month: if your plan ends, or if you keep it"),

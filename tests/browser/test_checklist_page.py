@@ -1,10 +1,10 @@
 """The checklist in Chromium: remembered answers, ticks, printing and calendar reminders."""
 
 import datetime as dt
-import subprocess
 
 import icalendar
 from playwright.sync_api import expect
+from printing import pdf_text
 from site_server import READY_TIMEOUT
 
 KEY = "cp523-guide:checklist:v1"
@@ -84,15 +84,6 @@ def test_without_storage_the_page_works_and_says_answers_will_not_be_kept(page, 
     expect(calculator.locator(".calc-remember-status")).to_contain_text("not letting the page keep your answers")
     fill_plan(page)
     expect(calculator.locator(".checklist")).to_be_visible()
-
-
-def pdf_text(page, tmp_path, name):
-    path = tmp_path / f"{name}.pdf"
-    page.pdf(path=str(path), format="Letter")
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    count = int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")))
-    return text, count
 
 
 def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_controls(

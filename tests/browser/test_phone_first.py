@@ -8,6 +8,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from printing import pdf_text
 from site_server import READY_TIMEOUT
 
 PHONE = {"width": 375, "height": 740}
@@ -149,3 +150,20 @@ def test_a_second_press_while_starting_gets_the_answer_to_the_changed_fields(pho
     expect(phone.locator(".calc-answer")).to_contain_text("pay $300.00", timeout=READY_TIMEOUT)  # 100 × 3
     seen = phone.evaluate("window.answersSeen")
     assert all("$300.00" in text for text in seen), seen
+
+
+def test_the_printed_estimate_fits_one_page_and_carries_the_figures_typed(page, open_calculator, tmp_path, watch):
+    open_calculator("catch-up-amount/")
+    page.get_by_label("Monthly payment").fill("310")
+    page.get_by_label("Missed payments").fill("2")
+    page.locator("summary", has_text="What would you owe if your plan ends?").click()
+    for label, value in [("Notice date", "11/2/2026"), ("Tax you owe", "8000"), ("Penalty so far", "240")]:
+        page.get_by_label(label).fill(value)
+    page.get_by_label("Interest so far").fill("310.55")
+    page.get_by_role("button", name="Work out what I would owe").click()
+    expect(page.locator(".calc-result")).to_be_visible()
+    text, pages = pdf_text(page, tmp_path, "estimate")
+    assert pages == 1
+    for typed in ["$310.00", "11/2/2026", "$8,000.00", "$240.00", "$310.55", "pay $620.00"]:  # 310 × 2
+        assert typed in text, typed
+    assert "Work it out" not in text and "How the estimate works" not in text
