@@ -167,3 +167,12 @@ def test_the_printed_estimate_fits_one_page_and_carries_the_figures_typed(page, 
     for typed in ["$310.00", "11/2/2026", "$8,000.00", "$240.00", "$310.55", "pay $620.00"]:  # 310 × 2
         assert typed in text, typed
     assert "Work it out" not in text and "How the estimate works" not in text
+
+
+def test_searching_phone_number_finds_the_number_first_not_the_sample_notice(page, base_url, watch):
+    page.goto(base_url)
+    page.keyboard.press("/")  # Material's search shortcut
+    page.keyboard.type("phone number")
+    first = page.locator(".md-search-result__item").first
+    expect(first).to_contain_text("800-829-1040", timeout=10_000)
+    expect(first).not_to_contain_text("Reading your notice")
