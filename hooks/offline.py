@@ -24,7 +24,8 @@ COMPRESSED = (".gz", ".br")
 BROTLI_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "brotli"
 # Never needed by a reader of this English site: source maps, and search stemmers for other languages.
 NOT_PRECACHED = ("assets/javascripts/lunr/",)
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map"}
+# .zip too: the compiled Python zips are stored, not deflated, so they load fast and compress well.
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map", ".zip"}
 
 
 def site_files(site: Path) -> list[str]:

@@ -1,26 +1,32 @@
-"""Copy the pinned Pyodide runtime from node_modules into the site.
+"""The Python the browser runs: the pinned Pyodide runtime from node_modules, and the calculators,
+both compiled ahead of time.
 
-Only the five files Pyodide needs to start are served: nothing is ever fetched
-from a CDN, so the site works offline and keeps every input on the device.
-The standard-library zip is cut down to the files listed in stdlib_keep.txt, which
-`make stdlib-list` finds by tracing every golden case in Pyodide (about a third of
-the download; tests/test_golden.py fails if the calculators start needing more).
+Nothing is ever fetched from a CDN, so the site works offline and keeps every input on the device.
+- `pyodide/`: the three files Pyodide starts from, copied unchanged, and the standard library cut
+  down to the files listed in stdlib_keep.txt (`make stdlib-list` finds them by tracing every golden
+  case; tests/test_golden.py fails if the calculators start needing more).
+- `py/`: the calculators, built into a pure wheel with flit_core (reproducible: SOURCE_DATE_EPOCH)
+  and served as a zip of the same files.
+Both zips hold sourceless .pyc files compiled by the pinned Pyodide itself under Node
+(compile_python.mjs): compiling the standard library from source was most of the start-up time.
+Their names carry a digest of their bytes, so a new build is never served from an old cache.
+`js/build-info.mjs` tells the worker their names and the runtime's lock-file facts.
 """
 
+import hashlib
 import json
+import os
 import shutil
-import zipfile
+import subprocess
+import tempfile
 from pathlib import Path
 
+from flit_core.wheel import make_wheel_in
 from mkdocs.exceptions import PluginError
 
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copied as they are
+STDLIB = "python_stdlib.zip"
+KEEP_LIST = Path(__file__).with_name("stdlib_keep.txt")
 
 
 def pinned_version(project: Path) -> str:
@@ -40,35 +46,63 @@ def runtime_source(project: Path) -> Path:
     return source
 
 
-STDLIB = "python_stdlib.zip"
-KEEP_LIST = Path(__file__).with_name("stdlib_keep.txt")
-
-
 def kept_stdlib_files() -> set[str]:
     lines = KEEP_LIST.read_text().splitlines()
     return {line for line in lines if line and not line.startswith("#")}
 
 
-def write_trimmed_stdlib(full: Path, target: Path, keep: set[str]) -> None:
-    """Copy only the kept entries, each as stored (same bytes, dates and compression)."""
-    with zipfile.ZipFile(full) as source:
-        missing = keep - set(source.namelist())
-        if missing:
-            raise PluginError(
-                f"stdlib_keep.txt names files the pinned Pyodide lacks: {sorted(missing)[:5]}; run `make stdlib-list`"
-            )
-        with zipfile.ZipFile(target, "w") as trimmed:
-            for info in source.infolist():
-                if info.filename in keep:
-                    trimmed.writestr(info, source.read(info), compress_type=info.compress_type)
+def build_wheel(project: Path, folder: Path) -> Path:
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # a fixed timestamp: the same bytes each build
+    return make_wheel_in(project / "pyproject.toml", folder).file
+
+
+def compile_python(project: Path, source: Path, wheel: Path, folder: Path) -> tuple[Path, Path]:
+    """(compiled standard library, compiled calculators), each a zip in `folder`."""
+    stdlib, calculators = folder / "stdlib.zip", folder / "calculators.zip"
+    job = {
+        "stdlib": str(source / STDLIB),
+        "keep": sorted(kept_stdlib_files()),
+        "wheel": str(wheel),
+        "stdlibOut": str(stdlib),
+        "calculatorsOut": str(calculators),
+    }
+    done = subprocess.run(
+        ["node", str(Path(__file__).with_name("compile_python.mjs"))],
+        cwd=project,
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise PluginError(f"compiling Python with Pyodide failed: {done.stderr[-2000:]}")
+    return stdlib, calculators
+
+
+def publish(compiled: Path, folder: Path, stem: str) -> str:
+    """Copy under a name that carries the file's digest; returns the name relative to the site."""
+    digest = hashlib.sha256(compiled.read_bytes()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(compiled, folder / f"{stem}-{digest}.zip")
+    return f"{folder.name}/{stem}-{digest}.zip"
 
 
 def on_post_build(config, **kwargs):
-    source = runtime_source(Path(config.config_file_path).parent)
-    target = Path(config.site_dir) / "pyodide"
-    target.mkdir(parents=True, exist_ok=True)
+    project, site = Path(config.config_file_path).parent, Path(config.site_dir)
+    source = runtime_source(project)
+    runtime = site / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
-        if name == STDLIB:
-            write_trimmed_stdlib(source / name, target / name, kept_stdlib_files())
-        else:
-            shutil.copy2(source / name, target / name)
+        shutil.copy2(source / name, runtime / name)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        wheel = build_wheel(project, folder)
+        stdlib, calculators = compile_python(project, source, wheel, folder)
+        info = {
+            "stdlib": publish(stdlib, runtime, "python_stdlib"),
+            "calculators": publish(calculators, site / "py", "calculators"),
+            # Pyodide reads these facts from its lock file; with no package to install, they are all it needs.
+            "lock": {"info": json.loads((source / "pyodide-lock.json").read_text())["info"], "packages": {}},
+        }
+    (site / "js" / "build-info.mjs").write_text(
+        f"// Written by hooks/pyodide_runtime.py at build time.\nexport default {json.dumps(info)};\n"
+    )

@@ -59,7 +59,7 @@ def bytes_sent(since: int, runtime_only=False, brotli=False) -> int:
     return sum(
         (as_brotli if brotli else size)
         for path, size, as_brotli in CountingHandler.sent[since:]
-        if not runtime_only or "/pyodide/" in path or path.endswith(".whl")
+        if not runtime_only or "/pyodide/" in path or "/py/" in path
     )
 
 

@@ -1,42 +1,59 @@
-"""What the build puts in the site: the pinned runtime files only, and a pure wheel of the calculators."""
+"""What the build puts in the site: the pinned runtime, and the standard library and the calculators
+compiled ahead of time, under names that carry their digests."""
 
+import hashlib
 import json
 import re
 import zipfile
 from pathlib import Path
 
-from pyodide_runtime import RUNTIME_FILES, STDLIB, kept_stdlib_files, pinned_version
+from pyodide_runtime import RUNTIME_FILES, kept_stdlib_files, pinned_version
 
 PROJECT = Path(__file__).resolve().parent.parent
-RUNTIME = set(RUNTIME_FILES)
 
 
-def test_exactly_the_five_runtime_files_are_served(site):
-    served = {path.name for path in (site / "pyodide").iterdir() if path.suffix not in (".gz", ".br")}
-    assert served == RUNTIME
+def build_info(site) -> dict:
+    text = (site / "js" / "build-info.mjs").read_text()
+    return json.loads(text[text.index("{") : text.rindex("}") + 1])
 
 
-def test_the_runtime_is_the_pinned_version_copied_unchanged_but_for_a_smaller_standard_library(site):
+def compiled(name: str) -> str:
+    return name[:-3] + ".pyc" if name.endswith(".py") else name
+
+
+def test_the_runtime_is_the_pinned_version_and_nothing_else(site):
     installed = PROJECT / "node_modules" / "pyodide"
     assert json.loads((installed / "package.json").read_text())["version"] == pinned_version(PROJECT)
-    for name in RUNTIME - {STDLIB}:
+    served = {path.name for path in (site / "pyodide").iterdir() if path.suffix not in (".gz", ".br")}
+    stdlib = build_info(site)["stdlib"].removeprefix("pyodide/")
+    assert served == set(RUNTIME_FILES) | {stdlib}
+    for name in RUNTIME_FILES:
         assert (site / "pyodide" / name).read_bytes() == (installed / name).read_bytes(), name
-    full = zipfile.ZipFile(installed / STDLIB)
-    served = zipfile.ZipFile(site / "pyodide" / STDLIB)
-    keep = kept_stdlib_files()
-    assert set(served.namelist()) == keep
-    for name in served.namelist():
-        assert served.read(name) == full.read(name), name
 
 
-def test_the_calculators_wheel_is_pure_python_and_named_in_build_info(site):
-    wheels = list((site / "py").glob("*.whl"))
-    assert [wheel.name for wheel in wheels] == ["calculators-0.1.0-py3-none-any.whl"]
-    names = zipfile.ZipFile(wheels[0]).namelist()
-    assert "calculators/web.py" in names
-    assert not any(name.startswith(("tests/", "docs/")) or name.endswith(".pyc") for name in names)
-    info = (site / "js" / "build-info.mjs").read_text()
-    assert '"wheel": "py/calculators-0.1.0-py3-none-any.whl"' in info
+def test_the_standard_library_is_the_kept_files_compiled_and_named_by_digest(site):
+    name = build_info(site)["stdlib"]
+    data = (site / name).read_bytes()
+    assert name == f"pyodide/python_stdlib-{hashlib.sha256(data).hexdigest()[:16]}.zip"
+    served = zipfile.ZipFile(site / name)
+    assert set(served.namelist()) == {compiled(kept) for kept in kept_stdlib_files()}
+    magic = {served.read(each)[:4] for each in served.namelist() if each.endswith(".pyc")}
+    assert len(magic) == 1, "every file compiled by the same Python"
+    assert not any(each.endswith(".py") for each in served.namelist())
+
+
+def test_the_calculators_are_the_wheel_compiled_with_their_data_and_named_by_digest(site, tmp_path):
+    from flit_core.wheel import make_wheel_in
+
+    name = build_info(site)["calculators"]
+    data = (site / name).read_bytes()
+    assert name == f"py/calculators-{hashlib.sha256(data).hexdigest()[:16]}.zip"
+    served = set(zipfile.ZipFile(site / name).namelist())
+    assert "calculators/web.pyc" in served and "calculators/parameters/fees.toml" in served
+    wheel = make_wheel_in(PROJECT / "pyproject.toml", tmp_path).file
+    package = [each for each in zipfile.ZipFile(wheel).namelist() if each.startswith("calculators/")]
+    assert served == {compiled(each) for each in package}
+    assert build_info(site)["lock"]["info"]["python"].startswith("3.14.")
 
 
 def test_the_calculator_page_has_the_form_made_from_the_field_definitions(site):

@@ -5,7 +5,7 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 import buildInfo from "./build-info.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
-const wheelURL = new URL(`../${buildInfo.wheel}`, import.meta.url).href;
+const siteURL = (file) => new URL(`../${file}`, import.meta.url).href;
 
 // Pyodide reports a Python error as a whole traceback; a person needs its last line.
 const lastLine = (error) => String(error?.message ?? error).trim().split("\n").pop();
@@ -34,7 +34,12 @@ self.fetch = async (resource, options) => {
 const started = Promise.race([
   failedDownload,
   (async () => {
-    const pyodide = await loadPyodide({ indexURL, packages: [wheelURL] });
+    // The standard library and the calculators come compiled (hooks/pyodide_runtime.py); with no
+    // package to install, the lock file's facts travel in build-info instead of a download.
+    const calculators = fetch(siteURL(buildInfo.calculators)).then((response) => response.arrayBuffer());
+    const pyodide = await loadPyodide({ indexURL, stdLibURL: siteURL(buildInfo.stdlib), lockFileContents: buildInfo.lock });
+    pyodide.FS.writeFile("/lib/calculators.zip", new Uint8Array(await calculators));
+    pyodide.runPython("import sys; sys.path.insert(0, '/lib/calculators.zip')");
     return pyodide.pyimport("calculators.web").run_json;
   })(),
 ]);
