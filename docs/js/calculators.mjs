@@ -242,9 +242,15 @@ function bind(root) {
     (error) => setState(root, "error", STATUS.failed(error.message, root.dataset.irsPhone)),
   );
   const form = root.querySelector("form");
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    calculate(root);
+  // The buttons are type="button" (the form never submits: nothing typed may reach a URL), so the
+  // page answers their clicks, and Enter in a text field, itself.
+  form.addEventListener("submit", (event) => event.preventDefault());
+  for (const button of form.querySelectorAll(".calc-submit")) button.addEventListener("click", () => calculate(root));
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.matches("input[type=text]")) {
+      event.preventDefault();
+      calculate(root);
+    }
   });
   form.addEventListener("change", () => showQuestionsThatApply(form));
   showQuestionsThatApply(form);

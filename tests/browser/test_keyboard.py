@@ -53,7 +53,7 @@ def test_the_checklist_by_keyboard(page, base_url, watch):
         else:
             page.keyboard.press("Space")
         expect(page.locator(f"#checklist-{group}-{answer}")).to_be_checked()
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "button.calc-submit")
     page.keyboard.press("Enter")
     expect(calculator.get_by_role("heading", name="Your answer")).to_be_focused()
     expect(calculator.locator(".calc-answer")).to_have_text("4 of 5 habits are in place.")
