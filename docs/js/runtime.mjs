@@ -6,29 +6,52 @@ let workerReady = null;
 const waiting = new Map();
 let lastId = 0;
 
+// Every start and every question ends within these bounds, in an answer or in the plain failure
+// message: a stalled or truncated download, or a worker that dies, must never leave the page
+// waiting for ever. (Tests shorten them through these globals.)
+const START_LIMIT_MS = globalThis.calculatorStartLimitMs ?? 60_000;
+const ANSWER_LIMIT_MS = globalThis.calculatorAnswerLimitMs ?? 20_000;
+
 export function startWorker() {
   if (workerReady) return workerReady;
   workerReady = new Promise((resolve, reject) => {
+    let started;
     try {
-      worker = new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module" });
+      started = new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module" });
     } catch (error) {
       reject(error);
       return;
     }
-    worker.addEventListener("message", ({ data }) => {
+    worker = started;
+    // A start that fails ends its worker at once: retries never leave workers (or downloads) behind.
+    const fail = (reason) => {
+      clearTimeout(limit);
+      started.terminate();
+      if (worker === started) {
+        worker = null;
+        workerReady = null;
+      }
+      reject(new Error(reason));
+      // A worker that breaks after starting: the questions it held end now, with the reason.
+      for (const answer of waiting.values()) answer({ failure: reason });
+      waiting.clear();
+    };
+    const limit = setTimeout(() => fail("it did not start in time; check your connection and try again"), START_LIMIT_MS);
+    started.addEventListener("message", ({ data }) => {
       if (data.type === "ready") {
+        clearTimeout(limit);
         performance.mark("calculator-ready");
         resolve();
       } else if (data.type === "failed") {
-        reject(new Error(data.reason));
+        fail(data.reason);
       } else if (data.type === "answer") {
         waiting.get(data.id)?.(data);
         waiting.delete(data.id);
       }
     });
-    worker.addEventListener("error", (event) => {
+    started.addEventListener("error", (event) => {
       event.preventDefault();
-      reject(new Error(event.message || "its files could not be loaded"));
+      fail(event.message || "its files could not be loaded");
     });
   });
   return workerReady;
@@ -60,14 +83,15 @@ export async function askAsOf(name, payload, today) {
   try {
     await startWorker();
   } catch (error) {
-    workerReady = null; // let a later question try again
-    return { failure: error.message };
+    return { failure: error.message }; // the failed worker is already ended; a later question starts afresh
   }
   const id = ++lastId;
   const reply = await new Promise((resolve) => {
     waiting.set(id, resolve);
     worker.postMessage({ id, name, payload: JSON.stringify(payload), today });
+    setTimeout(() => waiting.get(id)?.({ failure: "the calculator stopped answering" }), ANSWER_LIMIT_MS);
   });
+  waiting.delete(id);
   if (reply.failure) stopWorker(); // a broken runtime is replaced on the next question
   return reply;
 }
