@@ -141,3 +141,11 @@ def test_pages_say_what_the_accuracy_review_asked(pages, name):
     missing = [phrase for phrase in must if phrase not in text]
     wrong = [phrase for phrase in must_not if phrase in text]
     assert not missing and not wrong, (missing, wrong)
+
+
+def test_the_appeals_table_has_row_headers_and_no_empty_corner(pages):
+    # axe td-has-header (critical) found row labels in <td> and an empty corner <th> (issue 15, point 6).
+    html = pages["if-you-disagree"]
+    table = html[html.index("<table") : html.index("</table>")]
+    assert table.count('<th scope="row">') == 5
+    assert not re.search(r"<th[^>]*>\s*</th>", table)
