@@ -8,7 +8,7 @@ calculator or input that is not one JSON object (a one-line message on stderr).
 import json
 import sys
 
-from .web import CALCULATORS, UnknownCalculator, calculator, loads, run
+from .web import CALCULATORS, UnknownCalculator, calculator, json_problem, loads, run
 
 USAGE = f"usage: python -m calculators NAME < answers.json   (NAME: {', '.join(CALCULATORS)})"
 
@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     try:
         payload = loads(sys.stdin.read())
     except (ValueError, RecursionError) as error:
-        print(f"calculators: the input is not valid JSON ({str(error)[:120]})", file=sys.stderr)
+        print(f"calculators: {json_problem(error)}", file=sys.stderr)
         return 2
     if not isinstance(payload, dict):
         print('calculators: the input must be one JSON object, like {"monthly_payment": "250"}', file=sys.stderr)

@@ -60,9 +60,35 @@ def run_json(name: str, payload_text: str, today_text: str | None = None) -> str
     return json.dumps(run(name, payload, today))
 
 
+class DuplicateName(ValueError):
+    """The same answer given twice: we will not guess which one was meant."""
+
+
+def _no_duplicates(pairs):
+    answers = {}
+    for name, value in pairs:
+        if name in answers:
+            raise DuplicateName(name)
+        answers[name] = value
+    return answers
+
+
 def loads(text: str):
-    """JSON numbers stay exact: 250.10 arrives as the text "250.10", never as a float."""
-    return json.loads(text, parse_float=str)
+    """JSON numbers stay exact text: 250.10 arrives as "250.10" and a long whole number as its digits
+    (never a float, never Python's limit on long integers). A byte-order mark is allowed; a name given
+    twice is refused."""
+    return json.loads(text.removeprefix("\ufeff"), parse_float=str, parse_int=str, object_pairs_hook=_no_duplicates)
+
+
+def json_problem(error: Exception) -> str:
+    """A plain, whole sentence for input that is not one JSON object, for people and the command line."""
+    if isinstance(error, DuplicateName):
+        return f"the answer {str(error)[:40]!r} is given twice; give each answer once"
+    if isinstance(error, RecursionError):
+        return "the input is nested too deeply to be answers"
+    if isinstance(error, json.JSONDecodeError):
+        return f"the input is not valid JSON (line {error.lineno}, column {error.colno})"
+    return "the input is not valid JSON"
 
 
 def _plain(value):

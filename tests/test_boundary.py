@@ -66,3 +66,24 @@ def test_a_huge_input_that_is_not_json_exits_2_with_one_line():
     done = cli("past_due", stdin="{" * 10_000_000)
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        ('{"monthly_payment": "250", "monthly_payment": "300", "missed_payments": 1}', "is given twice"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"monthly_payment":', "not valid JSON (line 1, column 20)"),
+    ],
+)
+def test_unusable_input_gets_one_plain_line(stdin, message):
+    done = cli("past_due", stdin=stdin)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
+
+
+def test_a_byte_order_mark_and_a_5000_digit_number_are_answered_not_crashed():
+    with_bom = cli("past_due", stdin='\ufeff{"monthly_payment": "250", "missed_payments": 2}')
+    assert with_bom.returncode == 0 and '"amount_to_cure": "500.00"' in with_bom.stdout
+    huge = cli("past_due", stdin='{"monthly_payment": ' + "9" * 5000 + ', "missed_payments": 1}')
+    assert huge.returncode == 1 and "is too long" in huge.stdout
