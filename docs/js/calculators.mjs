@@ -208,7 +208,8 @@ function bindRemembering(root, starting) {
     return;
   }
   status.textContent = REMEMBER_STATUS.on;
-  const saved = remember.load(name);
+  const fields = [...form.querySelectorAll("[data-field]")].map((wrapper) => wrapper.dataset.field);
+  const saved = remember.load(name, fields);
   ticksByRoot.set(root, saved?.ticked ?? {});
   if (saved) {
     setFormAnswers(form, saved.answers);

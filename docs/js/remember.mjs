@@ -19,13 +19,26 @@ export function storageWorks() {
 const isTextMap = (value) =>
   value !== null && typeof value === "object" && !Array.isArray(value) && Object.values(value).every((item) => typeof item === "string");
 
+// Bounds on what is put back: no answer is longer than the calculators accept (LONGEST_TEXT in
+// calculators/fields.py), and a checklist has only a few habits to tick.
+const LONGEST_ANSWER = 100;
+const MOST_TICKS = 20;
+
 // What was saved, or null when there is nothing usable (missing, corrupt, or from another version).
-export function load(name) {
+// Only the page's own questions (`fields`) and a few well-formed ticks come back, so an oversized or
+// tampered entry is dropped, and the next save writes back only what is kept.
+export function load(name, fields) {
   try {
     const saved = JSON.parse(localStorage.getItem(keyFor(name)));
     if (saved?.version !== VERSION || !isTextMap(saved.answers)) return null;
-    const ticked = isTextMap(saved.ticked) ? saved.ticked : {};
-    return { answers: saved.answers, ticked };
+    const answers = Object.fromEntries(
+      Object.entries(saved.answers).filter(([field, value]) => fields.includes(field) && value.length <= LONGEST_ANSWER),
+    );
+    const ticks = isTextMap(saved.ticked) ? Object.entries(saved.ticked) : [];
+    const ticked = Object.fromEntries(
+      ticks.filter(([id, value]) => value === "done" && /^[a-z_]{1,40}$/.test(id)).slice(0, MOST_TICKS),
+    );
+    return { answers, ticked };
   } catch {
     return null;
   }

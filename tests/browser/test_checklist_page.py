@@ -144,3 +144,23 @@ def test_the_calendar_file_downloads_and_holds_every_date(page, open_calculator,
             dt.date(2027, 5, 15),
         ]
     )
+
+
+def test_oversized_or_unknown_saved_answers_are_dropped_not_kept(page, open_calculator, base_url, watch):
+    # 2 MB in one answer (the most this browser stores) and 100,000 made-up ticks: none of it comes back, and the next save is small.
+    page.goto(base_url + "checklist/")
+    page.evaluate(
+        """(key) => {
+          const ticked = {};
+          for (let i = 0; i < 100000; i++) ticked[`made_up_${i}`] = "done";
+          const answers = { monthly_payment: "9".repeat(2_000_000), payment_day: "15", surprise: "x" };
+          localStorage.setItem(key, JSON.stringify({ version: 1, answers, ticked }));
+        }""",
+        KEY,
+    )
+    open_calculator("checklist/")
+    expect(page.get_by_label("Monthly payment")).to_have_value("")
+    expect(page.get_by_label("Day of the month your payment is due")).to_have_value("15")
+    page.get_by_label("Monthly payment").fill("250")
+    kept = page.evaluate(f"localStorage.getItem('{KEY}')")
+    assert len(kept) < 2000 and "surprise" not in kept and "made_up" not in kept
