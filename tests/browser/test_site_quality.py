@@ -73,3 +73,21 @@ def test_hovered_and_focused_links_keep_enough_contrast(page, base_url, watch):
     link.hover()
     link.focus()
     assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_answers_have_no_serious_accessibility_problem_in_either_colour_scheme(page, base_url, watch, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + "catch-up-amount/")
+    calculator = page.locator("[data-calculator]")
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.get_by_label("Monthly payment").fill("250")
+    page.get_by_label("Missed payments").fill("2")
+    page.locator("summary", has_text="What would you owe if your plan ends?").click()
+    page.get_by_label("Notice date").fill("11/2/2026")
+    page.get_by_label("Tax you owe").fill("5000")
+    page.get_by_role("button", name="Work out what I would owe").click()
+    expect(calculator.locator(".calc-answer")).to_be_visible()
+    for fold in calculator.locator("details.calc-fold").all():
+        fold.locator("summary").click()  # the folded tables too: the rate table's links among them
+    assert serious_violations(page) == []
