@@ -54,9 +54,9 @@ def on_config(config):
 
 
 def figure_text(dotted: str, where: str) -> str:
-    """The figure in force today with its caveat, if any, in words (for the forms' labels)."""
-    text, caveat = figure_parts(dotted, where)
-    return text
+    """The figure in force today, for people, without its caveat (for forms' labels and hints,
+    where a footnote cannot go; the page's own text carries the footnote)."""
+    return figure_parts(dotted, where)[0]
 
 
 def figure_parts(dotted: str, where: str) -> tuple[str, str]:
