@@ -10,7 +10,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve dev check test lint build bench lock clean stdlib-list
+.PHONY: serve dev check test lint build bench review lock clean stdlib-list
 
 serve: build
 	@echo "Serving the guide at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
@@ -50,6 +50,10 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/chromium /usr/bin/pdftotext:
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
+
+# The figures that need a person now: past their known dates, or not reviewed for 180 days (exit 1).
+review: $(BIN)/.installed
+	$(BIN)/python -m calculators.parameters.review
 
 # Re-trace the standard-library files the calculators need in Pyodide (after changing imports).
 stdlib-list: $(BIN)/.installed node_modules/.installed

@@ -124,7 +124,11 @@ def tel_link(dotted: str, where: str) -> str:
 INLINE = {"figure": figure_text, "tel": tel_link}
 
 
+FIGURE_MARKER = re.compile(r"\[\[(?:figure|tel):")
+
+
 def on_page_markdown(markdown, page, **kwargs):
+    markdown_before = markdown
     notes = {}  # footnote label → text: one marked footnote per figure, however often the page quotes it
 
     def inline(match):
@@ -139,6 +143,7 @@ def on_page_markdown(markdown, page, **kwargs):
         return INLINE[match[1]](match[2], page.file.src_uri) if match[1] in INLINE else match[0]
 
     markdown = MARKER.sub(inline, markdown)
+    page.meta["quotes_figures"] = bool(FIGURE_MARKER.search(markdown_before))
     return markdown + "".join(f"\n\n[^{label}]: {text}" for label, text in notes.items())
 
 

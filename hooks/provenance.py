@@ -35,5 +35,6 @@ def long_date(value) -> str:
 
 def on_env(env, config, files):
     env.globals["source_for"] = lambda source_id: parameters.sources()[source_id]
+    env.globals["built_on"] = dt.date.today()  # pages quote figures as of this day (hooks/markers.py)
     env.filters["long_date"] = long_date
     return env

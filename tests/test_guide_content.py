@@ -149,3 +149,9 @@ def test_the_appeals_table_has_row_headers_and_no_empty_corner(pages):
     table = html[html.index("<table") : html.index("</table>")]
     assert table.count('<th scope="row">') == 5
     assert not re.search(r"<th[^>]*>\s*</th>", table)
+
+
+def test_pages_that_quote_figures_say_when_they_were_checked(pages):
+    # Figures are frozen at build time (issue 15, point 5): the page says as of when.
+    for name in ("fee-check", "catch-up-amount", "if-the-plan-ends"):
+        assert re.search(r"Figures as checked on <time datetime=\"\d{4}-\d{2}-\d{2}\">", pages[name]), name

@@ -166,3 +166,14 @@ def test_the_2026_poverty_guidelines_take_effect_on_their_federal_register_date(
     guideline = parameters.get("low_income.poverty_guideline")
     assert guideline.at(dt.date(2026, 1, 12)).effective.year == 2025
     assert guideline.at(dt.date(2026, 1, 13)).effective == dt.date(2026, 1, 13)
+
+
+def test_make_review_lists_figures_past_their_known_dates_or_long_unreviewed():
+    from calculators.parameters.review import needing_review
+
+    now = needing_review(dt.date(2026, 11, 28))
+    # The 2026 passport threshold is not in the data (its sources disagree): it is listed, as it should be.
+    assert now == ["notice.passport_debt_threshold: known only until 2025-12-31; add the newer value with its source"]
+    later = needing_review(dt.date(2027, 6, 1))  # after the interest data's 2026-12-31, and 185 days on
+    assert any(line.startswith("interest.underpayment_rate: known only until 2026-12-31") for line in later)
+    assert any("last reviewed 2026-11-28, 185 days ago" in line for line in later)
