@@ -53,10 +53,19 @@ def on_startup(command, **kwargs):
     _serving = command == "serve"
 
 
-def on_post_page(output, page, **kwargs):
+def with_policy(output: str, name: str) -> str:
     if _serving:
         return output
     if CHARSET not in output:
-        raise PluginError(f"hooks/security.py: no {CHARSET} in {page.file.src_uri} to place the policy after")
+        raise PluginError(f"hooks/security.py: no {CHARSET} in {name} to place the policy after")
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(output))}">'
     return output.replace(CHARSET, CHARSET + "\n    " + tag, 1)
+
+
+def on_post_page(output, page, **kwargs):
+    return with_policy(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, **kwargs):
+    # The theme's own pages, such as 404.html, are templates, not pages: they get the policy here.
+    return with_policy(output_content, template_name) if template_name.endswith(".html") else output_content

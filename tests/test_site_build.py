@@ -105,3 +105,10 @@ def test_an_unknown_marker_stops_the_build():
         markers.on_page_content("<p>[[calculater:fees]]</p>", page)
     with pytest.raises(PluginError, match="no figure called"):
         markers.on_page_markdown("[[figure:notice.no_such_figure]]", page)
+
+
+def test_the_404_page_carries_the_policy_too(site):
+    # The theme renders 404.html as a template, not a page (issue 15, point 4).
+    html = (site / "404.html").read_text()
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert policy and "default-src 'self'" in policy[1] and "'unsafe-inline'" not in policy[1]

@@ -12,7 +12,7 @@ document.addEventListener("securitypolicyviolation", (event) => window.cspViolat
 
 def test_every_page_has_a_policy_and_using_each_calculator_breaks_none_of_it(page, base_url, watch):
     page.add_init_script(RECORD_VIOLATIONS)
-    for path in ["", "reading-your-notice/", "sources/"]:
+    for path in ["", "reading-your-notice/", "sources/", "404.html"]:
         page.goto(base_url + path)
         assert page.evaluate("window.cspViolations") == []
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
