@@ -67,6 +67,7 @@ class KeyDate:
     title: str
     what_happens: str
     passed: bool
+    caveat: str = ""  # said beside the title, e.g. that the date is a guess
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,11 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
         KeyDate(
             "plan-ends",
             ends,
-            "Your plan can end" + (guessed if guess else ""),
+            "Your plan can end",
             "Pay what you missed, or call, before this date. After it, the whole balance is due at once, and if you "
             f"filed on time the penalty rises from {in_plan}% to {after}% a month.",
             ends < today,
+            caveat=guessed if guess else "",
         ),
         KeyDate(
             "appeal-by",
@@ -130,7 +132,7 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
         ),
     )
     events = [
-        calendar_file.Event(key.id, key.day, f"CP523: {key.title.split(' (')[0]}", key.what_happens)
+        calendar_file.Event(key.id, key.day, f"CP523: {key.title}", key.what_happens)
         for key in dates[1:]
         if not key.passed
     ]
@@ -166,7 +168,10 @@ def document(result: DatesResult) -> Document:
         )
     steps.append(next_steps.pay(result.as_of, "what you missed"))
     rows = tuple(
-        (us_date(key.day), ("This date has passed. " if key.passed else "") + f"{key.title}. {key.what_happens}")
+        (
+            us_date(key.day),
+            ("This date has passed. " if key.passed else "") + f"{key.title}{key.caveat}. {key.what_happens}",
+        )
         for key in result.dates
     )
     return Document(

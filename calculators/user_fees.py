@@ -226,6 +226,7 @@ def _way_name(channel: str, debit: bool | None) -> str:
 
 @dataclass(frozen=True)
 class CheaperWay:
+    channel: str
     how: str
     fee: Decimal
     condition: str  # "" or the balance limit it depends on, as the start of a sentence
@@ -277,7 +278,7 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
             condition = ""
             if other_channel == "online" and online_limit and values["balance"] is None:
                 condition = f"If you owe {online_limit.words} in all, "
-            cheaper = CheaperWay(_way_name(other_channel, other_debit), other_fee, condition)
+            cheaper = CheaperWay(other_channel, _way_name(other_channel, other_debit), other_fee, condition)
 
     notes = []
     if {figure.at(day).grade, limit.value.grade} - {"primary"}:
@@ -313,7 +314,7 @@ SOURCES_PAGE = Link("the sources page", "../sources/#fees")
 
 def document(result: FeeResult) -> Document:
     """What to do next first (with the online tool's link and a number to tap), then why, then notes."""
-    cheaper_online = result.cheaper_option is not None and result.cheaper_option.how.startswith("online")
+    cheaper_online = result.cheaper_option is not None and result.cheaper_option.channel == "online"
     steps = []
     for index, text in enumerate(result.next_steps):
         if index == 0 and cheaper_online:

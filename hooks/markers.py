@@ -128,7 +128,7 @@ FIGURE_MARKER = re.compile(r"\[\[(?:figure|tel):")
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    markdown_before = markdown
+    quotes_figures = bool(FIGURE_MARKER.search(markdown))
     notes = {}  # footnote label → text: one marked footnote per figure, however often the page quotes it
 
     def inline(match):
@@ -143,7 +143,7 @@ def on_page_markdown(markdown, page, **kwargs):
         return INLINE[match[1]](match[2], page.file.src_uri) if match[1] in INLINE else match[0]
 
     markdown = MARKER.sub(inline, markdown)
-    page.meta["quotes_figures"] = bool(FIGURE_MARKER.search(markdown_before))
+    page.meta["quotes_figures"] = quotes_figures  # main.html says as of when the figures were checked
     return markdown + "".join(f"\n\n[^{label}]: {text}" for label, text in notes.items())
 
 

@@ -25,6 +25,7 @@ __all__ = ["FIELDS", "GROUPS", "TITLE", "PastDueResult", "calculate", "check", "
 @dataclass(frozen=True)
 class PastDueResult:
     summary: str
+    as_of: dt.date  # the day the answer was asked on
     amount_to_cure: Decimal
     cure_parts: CureParts
     notes: tuple[str, ...]
@@ -49,6 +50,7 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
     if not wants_estimate(values):
         return PastDueResult(
             summary=wording.cure_sentence(total, missed, monthly, parts.new_balance_due),
+            as_of=today,
             amount_to_cure=total,
             cure_parts=parts,
             entered=answers_as_written(YOUR_PLAN, values),
@@ -68,6 +70,7 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
         cure = wording.cure_sentence(total, missed, monthly, parts.new_balance_due, before=figures.termination_date)
     return PastDueResult(
         summary=wording.summary(cure, figures),
+        as_of=today,
         amount_to_cure=total,
         cure_parts=parts,
         notes=wording.impossible_picture(total, values) + wording.notes(values, figures),

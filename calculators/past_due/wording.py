@@ -197,8 +197,7 @@ def _rate_row(rate) -> tuple:
 
 def document(result) -> Document:
     """The answer first (what to do now), then the working."""
-    day = result.payoff.as_of if result.payoff else None
-    today = day or dt.date.today()
+    today = result.as_of
     by = f"before {us_date(result.termination_date)}" if result.termination_date else "before the date on your notice"
     to_do = []
     if result.amount_to_cure:
