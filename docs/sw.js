@@ -1,20 +1,28 @@
 // Service worker: after a first visit, the guide works with no network.
-// Guide files are cached per build (BUILD.version); the Python runtime is cached per Pyodide
-// version, the first time a calculator loads it. Only this site's own files are ever cached.
+// Its cache holds exactly one build: the files listed in sw-manifest.js, fetched when this worker
+// installs. Online, every file whose address a new build can reuse comes from the network, so a
+// page and its scripts always come from the same build; offline, they come from that one cache.
+// Files addressed by their content (the runtime's folder is named by its version, the compiled
+// Python and the theme's bundles by a digest) come from the cache first: they cannot go stale.
+// Only this site's own files are ever cached.
 importScripts("sw-manifest.js");
 
 const SITE_CACHE = `cp523-site-${self.BUILD.version}`;
 const RUNTIME_CACHE = `cp523-runtime-${self.BUILD.runtime}`;
 const SCOPE = new URL(self.registration.scope);
-// The runtime never changes within a Pyodide version, so it outlives builds; the wheel is per build.
+// The runtime never changes within a Pyodide version, so its cache outlives builds.
 const isRuntime = (url) => url.pathname.startsWith(`${SCOPE.pathname}pyodide/`);
+const CONTENT_ADDRESSED = /\/(pyodide\/[^/]+\/|py\/[^/]+-[0-9a-f]{16}\.zip$)|\.[0-9a-f]{8,}\.min\.(js|css)$/;
 const cacheFor = (url) => (isRuntime(url) ? RUNTIME_CACHE : SITE_CACHE);
+// Revalidated with the server, never taken from the browser's HTTP cache as it is: a host that
+// sends only Last-Modified, or max-age=600, would otherwise hand back the previous build's files.
+const fresh = (request) => new Request(request, { cache: "no-cache" });
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SITE_CACHE)
-      .then((cache) => cache.addAll(self.BUILD.precache.map((path) => new URL(path, SCOPE).href)))
+      .then((cache) => cache.addAll(self.BUILD.precache.map((path) => fresh(new URL(path, SCOPE).href))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -32,21 +40,18 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Pages: network first, so a new build shows at once; the cached copy when offline.
+// Online: the server's current file. Offline: this build's copy. Nothing fetched here is written to
+// the cache, so the cache never mixes two builds.
 async function fromNetworkThenCache(request) {
-  const cache = await caches.open(SITE_CACHE);
   try {
-    const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
-    return response;
+    return await fetch(fresh(request));
   } catch (error) {
-    const cached = await cache.match(request, { ignoreSearch: true });
+    const cached = await caches.match(request, { ignoreSearch: true, cacheName: SITE_CACHE });
     if (cached) return cached;
     throw error;
   }
 }
 
-// Files that only change with a new build or a new runtime: the cache first.
 async function fromCacheThenNetwork(request, cacheName) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request, { ignoreSearch: true });
@@ -59,11 +64,8 @@ async function fromCacheThenNetwork(request, cacheName) {
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
-  if (event.request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html") || url.pathname.endsWith("sitemap.xml")) {
-    event.respondWith(fromNetworkThenCache(event.request));
-  } else {
-    event.respondWith(fromCacheThenNetwork(event.request, cacheFor(url)));
-  }
+  if (CONTENT_ADDRESSED.test(url.pathname)) event.respondWith(fromCacheThenNetwork(event.request, cacheFor(url)));
+  else event.respondWith(fromNetworkThenCache(event.request));
 });
 
 // A page with a calculator asks for the calculator's files to be kept. They were usually just

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
+from pyodide_runtime import build_id
 
 from calculators import parameters
 from calculators.fields import Group
@@ -39,11 +40,14 @@ GRADE_CAVEATS = {
 }
 
 _templates = None
+_build = None  # this build's id, carried by each form (see hooks/pyodide_runtime.py)
 
 
 def on_config(config):
-    global _templates
-    folder = Path(config.config_file_path).parent / "overrides" / "calculators"
+    global _templates, _build
+    project = Path(config.config_file_path).parent
+    _build = build_id(project)
+    folder = project / "overrides" / "calculators"
     _templates = Environment(
         loader=FileSystemLoader(folder),
         autoescape=True,
@@ -91,7 +95,7 @@ def render_form(name: str) -> str:
     phone = parameters.get("contacts.phone_individuals").at(dt.date.today()).value
     remember = getattr(module, "REMEMBER_ANSWERS", False)  # only the checklist keeps answers on the device
     form = _templates.get_template("form.html").render(
-        name=name, calculator=module, groups=groups, irs_phone=phone, remember=remember
+        name=name, calculator=module, groups=groups, irs_phone=phone, remember=remember, build=_build
     )
     # Labels and hints may quote figures too: the value in force on the build date, like the page.
     return MARKER.sub(lambda match: html.escape(figure_text(match[2], f"the {name} form")), form)

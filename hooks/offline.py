@@ -18,7 +18,7 @@ from pyodide_runtime import pinned_version
 # Not precached: the runtime and the wheel (cached when a calculator first loads them), the
 # service worker's own files, and compressed copies.
 RUNTIME_FOLDERS = ("pyodide/", "py/")
-NOT_LISTED = {"sw.js", "sw-manifest.js", "sitemap.xml.gz"}
+NOT_LISTED = {"sw.js", "sw-manifest.js", "sitemap.xml.gz", "_headers"}
 COMPRESSED = (".gz", ".br")
 # Brotli at its best setting takes half a minute on the runtime; results are kept by content digest.
 BROTLI_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "brotli"

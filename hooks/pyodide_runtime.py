@@ -2,15 +2,18 @@
 both compiled ahead of time.
 
 Nothing is ever fetched from a CDN, so the site works offline and keeps every input on the device.
-- `pyodide/`: the three files Pyodide starts from, copied unchanged, and the standard library cut
-  down to the files listed in stdlib_keep.txt (`make stdlib-list` finds them by tracing every golden
+- `pyodide/<version>/`: the three files Pyodide starts from, copied unchanged, and the standard
+  library cut down to the files listed in stdlib_keep.txt (`make stdlib-list` finds them by tracing every golden
   case; tests/test_golden.py fails if the calculators start needing more).
 - `py/`: the calculators, built into a pure wheel with flit_core (reproducible: SOURCE_DATE_EPOCH)
   and served as a zip of the same files.
 Both zips hold sourceless .pyc files compiled by the pinned Pyodide itself under Node
 (compile_python.mjs): compiling the standard library from source was most of the start-up time.
-Their names carry a digest of their bytes, so a new build is never served from an old cache.
-`js/build-info.mjs` tells the worker their names and the runtime's lock-file facts.
+Every file here is addressed by what it holds: the runtime's folder by the Pyodide version, the
+zips by a digest of their bytes. A new build or a new Pyodide is never served from an old cache.
+`js/build-info.mjs` tells the page and the worker those addresses, the runtime's lock-file facts,
+and the build's id: a digest of the sources that decide what a calculator answers and how the page
+shows it. Each form carries the same id, so a page never shows an answer from another build.
 """
 
 import hashlib
@@ -46,6 +49,24 @@ def runtime_source(project: Path) -> Path:
     return source
 
 
+def runtime_folder(project: Path) -> str:
+    """Where the runtime is served, relative to the site: its address changes with its version."""
+    return f"pyodide/{pinned_version(project)}/"
+
+
+# What decides a calculator's answer and how the page shows it.
+BUILD_SOURCES = ("calculators/**/*.py", "calculators/**/*.toml", "docs/js/*.mjs", "overrides/calculators/*.html")
+
+
+def build_id(project: Path) -> str:
+    """The id shared by this build's forms, page scripts and worker (see the module's docstring)."""
+    digest = hashlib.sha256(pinned_version(project).encode())
+    for pattern in BUILD_SOURCES:
+        for path in sorted(project.glob(pattern)):
+            digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def kept_stdlib_files() -> set[str]:
     lines = KEEP_LIST.read_text().splitlines()
     return {line for line in lines if line and not line.startswith("#")}
@@ -78,18 +99,18 @@ def compile_python(project: Path, source: Path, wheel: Path, folder: Path) -> tu
     return stdlib, calculators
 
 
-def publish(compiled: Path, folder: Path, stem: str) -> str:
-    """Copy under a name that carries the file's digest; returns the name relative to the site."""
+def publish(compiled: Path, site: Path, folder: str, stem: str) -> str:
+    """Copy into site/folder under a name that carries the file's digest; returns its address in the site."""
     digest = hashlib.sha256(compiled.read_bytes()).hexdigest()[:16]
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(compiled, folder / f"{stem}-{digest}.zip")
-    return f"{folder.name}/{stem}-{digest}.zip"
+    (site / folder).mkdir(parents=True, exist_ok=True)
+    shutil.copy2(compiled, site / folder / f"{stem}-{digest}.zip")
+    return f"{folder}{stem}-{digest}.zip"
 
 
 def on_post_build(config, **kwargs):
     project, site = Path(config.config_file_path).parent, Path(config.site_dir)
     source = runtime_source(project)
-    runtime = site / "pyodide"
+    runtime = site / runtime_folder(project)
     runtime.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copy2(source / name, runtime / name)
@@ -98,8 +119,10 @@ def on_post_build(config, **kwargs):
         wheel = build_wheel(project, folder)
         stdlib, calculators = compile_python(project, source, wheel, folder)
         info = {
-            "stdlib": publish(stdlib, runtime, "python_stdlib"),
-            "calculators": publish(calculators, site / "py", "calculators"),
+            "build": build_id(project),
+            "runtime": runtime_folder(project),
+            "stdlib": publish(stdlib, site, runtime_folder(project), "python_stdlib"),
+            "calculators": publish(calculators, site, "py/", "calculators"),
             # Pyodide reads these facts from its lock file; with no package to install, they are all it needs.
             "lock": {"info": json.loads((source / "pyodide-lock.json").read_text())["info"], "packages": {}},
         }

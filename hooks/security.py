@@ -1,14 +1,21 @@
 """A Content Security Policy on every page: only the site's own files may run or load.
 
-Static hosts differ in how they set headers, so the policy travels inside each page as a
-<meta http-equiv> tag. The theme's few inline scripts are allowed by their SHA-256 hashes,
-computed here from the very bytes of each built page. Pyodide compiles WebAssembly, which
-needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+Two copies of it:
+- inside each page, a <meta http-equiv> tag, which works on any host, even one that cannot send
+  headers (GitHub Pages). The theme's few inline scripts are allowed by their SHA-256 hashes,
+  computed here from the very bytes of each built page.
+- `_headers`, the file static hosts read for headers (Netlify, Cloudflare Pages and others). A
+  header can do what a <meta> tag cannot: forbid framing (`frame-ancestors`), and bind the
+  calculator's worker and the service worker, which take their policy from their own response.
+  It also sets `nosniff`, no referrer, and the cache rules (see cache_rules).
+Pyodide compiles WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
 """
 
 import base64
 import hashlib
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -44,7 +51,17 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
+# For the scripts the page starts: the calculator's worker and the service worker. They load the
+# site's own scripts and files and compile WebAssembly; nothing else, and no eval.
+WORKER_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'"
+WORKERS = ("js/calculator-worker.mjs", "sw.js")
+# Addressed by what they hold (the runtime's folder by its version, the zips by a digest): a host
+# may keep them a year. Everything else is checked with the server on each use.
+KEPT_FOR_A_YEAR = ("pyodide/", "py/")
+HEADERS_FILE = "_headers"
+
 _serving = False
+_hashes: set[str] = set()  # every inline script of every page, for the header's policy
 
 
 def on_startup(command, **kwargs):
@@ -58,7 +75,9 @@ def with_policy(output: str, name: str) -> str:
         return output
     if CHARSET not in output:
         raise PluginError(f"hooks/security.py: no {CHARSET} in {name} to place the policy after")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(output))}">'
+    hashes = inline_script_hashes(output)
+    _hashes.update(hashes)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     return output.replace(CHARSET, CHARSET + "\n    " + tag, 1)
 
 
@@ -69,3 +88,46 @@ def on_post_page(output, page, **kwargs):
 def on_post_template(output_content, template_name, **kwargs):
     # The theme's own pages, such as 404.html, are templates, not pages: they get the policy here.
     return with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+
+
+def cache_rules(site: Path, base: str) -> list[tuple[str, str]]:
+    """(path pattern, Cache-Control) for every file, with no path matched by two rules: hosts join
+    or override a header given by two matching rules differently."""
+    rules = [(base, "no-cache")]
+    for entry in sorted(site.iterdir()):
+        if entry.name == HEADERS_FILE or entry.suffix in (".gz", ".br"):
+            continue
+        pattern = f"{base}{entry.name}/*" if entry.is_dir() else f"{base}{entry.name}"
+        long_lived = entry.is_dir() and f"{entry.name}/" in KEPT_FOR_A_YEAR
+        rules.append((pattern, "public, max-age=31536000, immutable" if long_lived else "no-cache"))
+    return rules
+
+
+def headers_file(site: Path, base: str) -> str:
+    page_policy = policy(sorted(_hashes)) + "; frame-ancestors 'none'"
+    lines = [
+        "# Written by hooks/security.py at build time: the headers this site needs, in the format",
+        "# Netlify and Cloudflare Pages read. The README says what each one is for.",
+        f"{base}*",
+        f"  Content-Security-Policy: {page_policy}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: no-referrer",
+        "  X-Frame-Options: DENY",
+    ]
+    for worker in WORKERS:
+        lines += [f"{base}{worker}", f"  Content-Security-Policy: {WORKER_POLICY}"]
+    for pattern, cache_control in cache_rules(site, base):
+        lines += [pattern, f"  Cache-Control: {cache_control}"]
+    return "\n".join(lines) + "\n"
+
+
+def on_pre_build(config, **kwargs):
+    _hashes.clear()
+
+
+def on_post_build(config, **kwargs):
+    if _serving:
+        return
+    site = Path(config.site_dir)
+    base = urlsplit(config.site_url or "/").path or "/"
+    (site / HEADERS_FILE).write_text(headers_file(site, base))

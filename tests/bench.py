@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from site_server import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, build_and_serve  # noqa: E402
+from site_server import CHROMIUM, CHROMIUM_FLAGS, HostHandler, build_and_serve  # noqa: E402
 
 RUNS = 5
 READY = "performance.getEntriesByName('calculator-ready')[0]?.startTime"
@@ -42,7 +42,7 @@ class SlowLink:
             outputfile.write(data)
 
 
-class CountingHandler(QuietHandler):
+class CountingHandler(HostHandler):
     """Serves `name.gz` in place of `name` when the browser accepts gzip, and counts body bytes."""
 
     sent = []  # (path, bytes sent, bytes as the .br copy)
@@ -73,7 +73,7 @@ class CountingHandler(QuietHandler):
             SlowLink.send(source, outputfile)
         else:
             super().copyfile(source, outputfile)
-        plain = Path(QuietHandler.translate_path(self, self.path))
+        plain = Path(HostHandler.translate_path(self, self.path))
         brotli = plain.with_name(plain.name + ".br")
         CountingHandler.sent.append(
             (self.path, source.tell() - start, (brotli if brotli.is_file() else plain).stat().st_size)

@@ -2,15 +2,17 @@
 
 import functools
 import os
+import re
 import subprocess
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent
-SUB_PATH = "guide"
-READY_TIMEOUT = 60_000  # ms for Pyodide to start on a busy 2-core machine; speed itself is `make bench`  # the site is served under /guide/ to prove nothing assumes the root
+SUB_PATH = "guide"  # the site is served under /guide/ to prove nothing assumes the root
+READY_TIMEOUT = 60_000  # ms for Pyodide to start on a busy 2-core machine; speed itself is `make bench`
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -24,14 +26,70 @@ CHROMIUM_FLAGS = [
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """Python's own static server, as nginx and S3 behave by default: Last-Modified, no Cache-Control."""
+
     def log_message(self, *args):
         pass
 
 
-def build_site(target: Path, base_url: str, with_brotli: bool) -> None:
+def read_headers_file(text: str) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
+    """The rules of a `_headers` file: a path pattern (`*` matches anything) on its own line, then
+    its headers, indented, one per line. Comments start with #."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((re.compile(".*".join(map(re.escape, line.strip().split("*")))), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(rules, path: str) -> dict[str, str]:
+    """The headers a host sends for `path`, as Cloudflare Pages does: every matching rule's, and a
+    header given by two rules gets both values, joined by a comma."""
+    headers = {}
+    for pattern, values in rules:
+        if pattern.fullmatch(path):
+            for name, value in values:
+                headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    return headers
+
+
+class HostHandler(QuietHandler):
+    """A static host that reads the build's `_headers` file (and never serves it): every browser test
+    runs under the headers the README tells a host to send."""
+
+    def host_rules(self):
+        file = Path(self.directory) / SUB_PATH / "_headers"
+        return read_headers_file(file.read_text()) if file.is_file() else []
+
+    def send_head(self):
+        if urlsplit(self.path).path.endswith("/_headers"):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+    def end_headers(self):
+        for name, value in headers_for(self.host_rules(), unquote(urlsplit(self.path).path)).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+class TenMinutesHandler(QuietHandler):
+    """A host that lets browsers keep every file for ten minutes, as GitHub Pages does."""
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
+def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = PROJECT) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=PROJECT,
+        cwd=project,
         env={
             **os.environ,
             "SITE_URL": base_url,
@@ -42,11 +100,16 @@ def build_site(target: Path, base_url: str, with_brotli: bool) -> None:
     )
 
 
-def build_and_serve(root: Path, handler=QuietHandler, with_brotli: bool = False) -> tuple[ThreadingHTTPServer, str]:
+def serve(root: Path, handler=HostHandler) -> tuple[ThreadingHTTPServer, str]:
+    """Serve root on 127.0.0.1; returns the server and the address of root/guide/."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+
+
+def build_and_serve(root: Path, handler=HostHandler, with_brotli: bool = False) -> tuple[ThreadingHTTPServer, str]:
     """Build the site into root/guide/ for its server's own address, and serve root on 127.0.0.1.
     Tests skip the brotli copies (no test reads them); the benchmark asks for them."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    server, base_url = serve(root, handler)
     build_site(root / SUB_PATH, base_url, with_brotli)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, base_url

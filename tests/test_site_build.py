@@ -21,20 +21,25 @@ def compiled(name: str) -> str:
     return name[:-3] + ".pyc" if name.endswith(".py") else name
 
 
-def test_the_runtime_is_the_pinned_version_and_nothing_else(site):
+def test_the_runtime_is_the_pinned_version_in_a_folder_named_by_it_and_nothing_else(site):
     installed = PROJECT / "node_modules" / "pyodide"
-    assert json.loads((installed / "package.json").read_text())["version"] == pinned_version(PROJECT)
-    served = {path.name for path in (site / "pyodide").iterdir() if path.suffix not in (".gz", ".br")}
-    stdlib = build_info(site)["stdlib"].removeprefix("pyodide/")
+    version = pinned_version(PROJECT)
+    assert json.loads((installed / "package.json").read_text())["version"] == version
+    # Named by its version: a host may cache these files for a year, and a new Pyodide gets new addresses.
+    assert build_info(site)["runtime"] == f"pyodide/{version}/"
+    assert [path.name for path in (site / "pyodide").iterdir()] == [version]
+    runtime = site / "pyodide" / version
+    served = {path.name for path in runtime.iterdir() if path.suffix not in (".gz", ".br")}
+    stdlib = build_info(site)["stdlib"].removeprefix(f"pyodide/{version}/")
     assert served == set(RUNTIME_FILES) | {stdlib}
     for name in RUNTIME_FILES:
-        assert (site / "pyodide" / name).read_bytes() == (installed / name).read_bytes(), name
+        assert (runtime / name).read_bytes() == (installed / name).read_bytes(), name
 
 
 def test_the_standard_library_is_the_kept_files_compiled_and_named_by_digest(site):
     name = build_info(site)["stdlib"]
     data = (site / name).read_bytes()
-    assert name == f"pyodide/python_stdlib-{hashlib.sha256(data).hexdigest()[:16]}.zip"
+    assert name == f"pyodide/{pinned_version(PROJECT)}/python_stdlib-{hashlib.sha256(data).hexdigest()[:16]}.zip"
     served = zipfile.ZipFile(site / name)
     assert set(served.namelist()) == {compiled(kept) for kept in kept_stdlib_files()}
     magic = {served.read(each)[:4] for each in served.namelist() if each.endswith(".pyc")}

@@ -1,11 +1,11 @@
 // The calculators' Python runs here, off the page's main thread, in the Pyodide
 // runtime served by this site (never a CDN). One worker serves the whole visit.
 // Messages carry only strings: the page sends JSON text and gets JSON text back.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
 import buildInfo from "./build-info.mjs";
 
-const indexURL = new URL("../pyodide/", import.meta.url).href;
 const siteURL = (file) => new URL(`../${file}`, import.meta.url).href;
+// The runtime's folder is named by its version (build-info), so a new Pyodide never meets an old cache.
+const indexURL = siteURL(buildInfo.runtime);
 
 // Pyodide reports a Python error as a whole traceback; a person needs its last line.
 const lastLine = (error) => String(error?.message ?? error).trim().split("\n").pop();
@@ -37,6 +37,7 @@ const started = Promise.race([
     // The standard library and the calculators come compiled (hooks/pyodide_runtime.py); with no
     // package to install, the lock file's facts travel in build-info instead of a download.
     const calculators = fetch(siteURL(buildInfo.calculators)).then((response) => response.arrayBuffer());
+    const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
     const pyodide = await loadPyodide({ indexURL, stdLibURL: siteURL(buildInfo.stdlib), lockFileContents: buildInfo.lock });
     pyodide.FS.writeFile("/lib/calculators.zip", new Uint8Array(await calculators));
     pyodide.runPython("import sys; sys.path.insert(0, '/lib/calculators.zip')");
@@ -45,7 +46,7 @@ const started = Promise.race([
 ]);
 
 started.then(
-  () => postMessage({ type: "ready" }),
+  () => postMessage({ type: "ready", build: buildInfo.build }),
   (error) => postMessage({ type: "failed", reason: lastLine(error) }),
 );
 

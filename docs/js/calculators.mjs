@@ -2,7 +2,7 @@
 // shared worker. The worker starts on the first page that has a calculator and
 // lives for the whole visit, across Material's instant page changes.
 import * as remember from "./remember.mjs";
-import { ask, startWorker } from "./runtime.mjs";
+import { ask, BUILD, startWorker } from "./runtime.mjs";
 import { renderAnswer } from "./results.mjs";
 
 const STATUS = {
@@ -169,6 +169,7 @@ async function calculate(root, { quiet = false } = {}) {
   performance.mark("calculator-asked");
   const answers = readAnswers(form);
   const reply = await ask(name, answers);
+  if (reply.otherBuild) return reloadForNewBuild(root, { asked: true });
   if (reply.failure) {
     delete root.dataset.askAgain;
     setState(root, "error", STATUS.failed(reply.failure, root.dataset.irsPhone));
@@ -233,16 +234,53 @@ function bindRemembering(root, starting) {
   });
 }
 
+// The site was deployed while this tab was open, and the form, this script or the worker come from
+// different builds. Answers from another build are never shown: one reload brings the three together,
+// and the answers typed so far come back with it (kept in this tab's session storage until then).
+const RELOADED_FOR = "cp523-reloaded-for";
+const CARRIED = "cp523-carried-";
+
+function reloadForNewBuild(root, { asked = false } = {}) {
+  const form = root.querySelector("form");
+  try {
+    if (sessionStorage.getItem(RELOADED_FOR) === root.dataset.build) throw new Error("reloaded once already");
+    sessionStorage.setItem(RELOADED_FOR, root.dataset.build);
+    sessionStorage.setItem(CARRIED + root.dataset.calculator, JSON.stringify({ answers: readAnswers(form), asked }));
+  } catch {
+    // A second reload would not help (or could not keep the answers): say so instead of looping.
+    setState(root, "error", STATUS.failed("the guide was updated while this page was open; reload the page", root.dataset.irsPhone));
+    return;
+  }
+  location.reload();
+}
+
+// Answers carried over a reload for a new build: put back, and asked again if they had been.
+function takeCarried(root) {
+  const key = CARRIED + root.dataset.calculator;
+  try {
+    const carried = JSON.parse(sessionStorage.getItem(key));
+    sessionStorage.removeItem(key);
+    return carried;
+  } catch {
+    return null;
+  }
+}
+
 function bind(root) {
   if (root.dataset.bound) return;
   root.dataset.bound = "true";
+  if (root.dataset.build !== BUILD) return reloadForNewBuild(root); // instant navigation to a newer page
   setState(root, "loading", STATUS.loading);
   const starting = startWorker();
   starting.then(
     () => root.dataset.state === "loading" && setState(root, "ready", STATUS.ready),
-    (error) => setState(root, "error", STATUS.failed(error.message, root.dataset.irsPhone)),
+    (error) =>
+      error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", STATUS.failed(error.message, root.dataset.irsPhone)),
   );
   const form = root.querySelector("form");
+  const carried = takeCarried(root);
+  if (carried?.answers) setFormAnswers(form, carried.answers);
+  if (carried?.asked) starting.then(() => calculate(root), () => {});
   // The buttons are type="button" (the form never submits: nothing typed may reach a URL), so the
   // page answers their clicks, and Enter in a text field, itself.
   form.addEventListener("submit", (event) => event.preventDefault());

@@ -27,7 +27,9 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
   });
   const register = () =>
     navigator.serviceWorker
-      .register(new URL("sw.js", SCOPE), { scope: SCOPE.pathname })
+      // updateViaCache "none": the browser asks the server for sw.js and sw-manifest.js on every check,
+      // never its HTTP cache, so a new build's service worker is found on the next page load.
+      .register(new URL("sw.js", SCOPE), { scope: SCOPE.pathname, updateViaCache: "none" })
       .then((registration) => registration.active && showOfflineReady())
       .catch(() => {}); // offline use is a bonus: the guide works without it
   if (document.readyState === "complete") register();

@@ -1,5 +1,10 @@
 // The Python runtime for this tab: one module worker running Pyodide, started on the first
 // page that needs it and kept for the whole visit (instant page changes keep this module alive).
+import buildInfo from "./build-info.mjs";
+
+// This page script's build. A worker from another build (the site was deployed between the page's
+// scripts and the worker's) is never asked: the page reloads instead (calculators.mjs).
+export const BUILD = buildInfo.build;
 
 let worker = null;
 let workerReady = null;
@@ -24,21 +29,23 @@ export function startWorker() {
     }
     worker = started;
     // A start that fails ends its worker at once: retries never leave workers (or downloads) behind.
-    const fail = (reason) => {
+    const fail = (reason, otherBuild = false) => {
       clearTimeout(limit);
       started.terminate();
       if (worker === started) {
         worker = null;
         workerReady = null;
       }
-      reject(new Error(reason));
+      reject(Object.assign(new Error(reason), { otherBuild }));
       // A worker that breaks after starting: the questions it held end now, with the reason.
-      for (const answer of waiting.values()) answer({ failure: reason });
+      for (const answer of waiting.values()) answer({ failure: reason, otherBuild });
       waiting.clear();
     };
     const limit = setTimeout(() => fail("it did not start in time; check your connection and try again"), START_LIMIT_MS);
     started.addEventListener("message", ({ data }) => {
-      if (data.type === "ready") {
+      if (data.type === "ready" && data.build !== BUILD) {
+        fail("the guide was updated while this page was open", true);
+      } else if (data.type === "ready") {
         clearTimeout(limit);
         performance.mark("calculator-ready");
         resolve();
@@ -73,7 +80,8 @@ function localToday() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-// Ask a calculator. Resolves to {json} with the answer's JSON text, or {failure} with a reason.
+// Ask a calculator. Resolves to {json} with the answer's JSON text, or {failure} with a reason
+// (and otherBuild when the worker came from another build of the site).
 export function ask(name, payload) {
   return askAsOf(name, payload, localToday());
 }
@@ -83,7 +91,7 @@ export async function askAsOf(name, payload, today) {
   try {
     await startWorker();
   } catch (error) {
-    return { failure: error.message }; // the failed worker is already ended; a later question starts afresh
+    return { failure: error.message, otherBuild: error.otherBuild }; // the failed worker is already ended
   }
   const id = ++lastId;
   const reply = await new Promise((resolve) => {

@@ -83,7 +83,7 @@ def test_one_worker_serves_the_visit_across_instant_navigation(page, base_url, w
     page.get_by_role("navigation").get_by_role("link", name="Fee check").first.click()
     expect(page.locator('[data-calculator="fees"]')).to_have_attribute("data-state", "ready")
     assert page.evaluate("window.sameDocument") is True, "navigation reloaded the page instead of swapping it"
-    assert watch.count("/pyodide/pyodide.asm.wasm") == 1
+    assert watch.count("/pyodide.asm.wasm") == 1
     assert sum("/py/calculators-" in url for url in watch.requests) == 1
 
 

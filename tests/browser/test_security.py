@@ -2,7 +2,7 @@
 test: no message ever quotes the input, tests/test_robustness.py.)"""
 
 from playwright.sync_api import expect
-from site_server import READY_TIMEOUT
+from site_server import READY_TIMEOUT, SUB_PATH, QuietHandler, serve
 
 RECORD_VIOLATIONS = """
 window.cspViolations = [];
@@ -56,3 +56,51 @@ def test_every_page_has_a_policy_and_using_each_calculator_breaks_none_of_it(pag
     with page.expect_download():
         page.get_by_role("button", name="Add reminders to my calendar").click()
     assert page.evaluate("window.cspViolations") == []
+
+
+STRING_TIMER_RUNS = """new Promise((resolve) => {
+  self.stringRan = false;
+  setTimeout("self.stringRan = true", 0);
+  setTimeout(() => resolve(self.stringRan), 200);
+})"""
+
+
+def test_no_other_site_can_frame_the_guide(page, base_url, tmp_path):
+    # A page elsewhere puts the guide in a frame, as a click-jacking overlay would (issue 15, point 4).
+    (tmp_path / "frame.html").write_text(f'<!doctype html><title>Elsewhere</title><iframe src="{base_url}"></iframe>')
+    server, elsewhere = serve(tmp_path, QuietHandler)
+    try:
+        refused = []
+        page.on("console", lambda message: "frame-ancestors" in message.text and refused.append(message.text))
+        page.goto(elsewhere.removesuffix(f"{SUB_PATH}/") + "frame.html", wait_until="load")
+        expect(page.frame_locator("iframe").get_by_role("heading", level=1)).to_have_count(0)
+        assert refused, "Chromium did not report the refusal"
+    finally:
+        server.shutdown()
+
+
+def test_the_calculator_worker_can_neither_eval_nor_reach_another_origin(page, base_url, tmp_path, open_calculator):
+    # The worker takes its policy from its own response, which a <meta> tag cannot give it.
+    reached = []
+
+    class Recording(QuietHandler):
+        def do_GET(self):
+            reached.append(self.path)
+            super().do_GET()
+
+    server, elsewhere = serve(tmp_path, Recording)
+    try:
+        open_calculator("catch-up-amount/")
+        (worker,) = [each for each in page.workers if each.url.endswith("calculator-worker.mjs")]
+        # A string given to setTimeout is eval'd by the worker itself (code run from the test tool is not held
+        # to the policy, so eval() called here would prove nothing).
+        assert worker.evaluate(STRING_TIMER_RUNS) is False
+        outcome = worker.evaluate(f"fetch({elsewhere!r}).then(() => 'fetched', (error) => error.name)")
+        assert outcome == "TypeError" and reached == []
+        # The worker still answers.
+        page.get_by_label("Monthly payment").fill("100")
+        page.get_by_label("Missed payments").fill("2")
+        page.get_by_role("button", name="Work it out").click()
+        expect(page.locator(".calc-answer")).to_contain_text("$200.00")  # 100 × 2
+    finally:
+        server.shutdown()
