@@ -22,7 +22,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SITE_CACHE)
-      .then((cache) => cache.addAll(self.BUILD.precache.map((path) => fresh(new URL(path, SCOPE).href))))
+      .then((cache) => cache.addAll(self.BUILD.precache.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -40,14 +40,26 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The page keeps the files it loaded in memory, and would use them again on a reload without asking
+// here, for as long as the host's headers (Last-Modified, max-age) let it: so every file this worker
+// gives out is marked to be checked on each use.
+// The body is read in full here (these files are small): a body still streaming through this worker
+// would keep it busy, and hold back the next build's worker from taking over.
+async function checkedOnEachUse(response) {
+  if (response.type !== "basic") return response; // a redirect, passed on as it is
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", "no-cache");
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+}
+
 // Online: the server's current file. Offline: this build's copy. Nothing fetched here is written to
 // the cache, so the cache never mixes two builds.
 async function fromNetworkThenCache(request) {
   try {
-    return await fetch(fresh(request));
+    return await checkedOnEachUse(await fetch(fresh(request)));
   } catch (error) {
     const cached = await caches.match(request, { ignoreSearch: true, cacheName: SITE_CACHE });
-    if (cached) return cached;
+    if (cached) return await checkedOnEachUse(cached);
     throw error;
   }
 }

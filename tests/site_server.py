@@ -78,14 +78,6 @@ class HostHandler(QuietHandler):
         super().end_headers()
 
 
-class TenMinutesHandler(QuietHandler):
-    """A host that lets browsers keep every file for ten minutes, as GitHub Pages does."""
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-
 def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = PROJECT) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],

@@ -239,19 +239,22 @@ function bindRemembering(root, starting) {
 // and the answers typed so far come back with it (kept in this tab's session storage until then).
 const RELOADED_FOR = "cp523-reloaded-for";
 const CARRIED = "cp523-carried-";
+let reloading = false; // the start and a question in flight can both find the other build
 
 function reloadForNewBuild(root, { asked = false } = {}) {
-  const form = root.querySelector("form");
+  const key = CARRIED + root.dataset.calculator;
   try {
-    if (sessionStorage.getItem(RELOADED_FOR) === root.dataset.build) throw new Error("reloaded once already");
+    if (!reloading && sessionStorage.getItem(RELOADED_FOR) === root.dataset.build) throw new Error("reloaded once already");
     sessionStorage.setItem(RELOADED_FOR, root.dataset.build);
-    sessionStorage.setItem(CARRIED + root.dataset.calculator, JSON.stringify({ answers: readAnswers(form), asked }));
+    const askedBefore = JSON.parse(sessionStorage.getItem(key))?.asked;
+    sessionStorage.setItem(key, JSON.stringify({ answers: readAnswers(root.querySelector("form")), asked: asked || Boolean(askedBefore) }));
   } catch {
     // A second reload would not help (or could not keep the answers): say so instead of looping.
     setState(root, "error", STATUS.failed("the guide was updated while this page was open; reload the page", root.dataset.irsPhone));
     return;
   }
-  location.reload();
+  if (!reloading) location.reload();
+  reloading = true;
 }
 
 // Answers carried over a reload for a new build: put back, and asked again if they had been.

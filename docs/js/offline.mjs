@@ -30,7 +30,10 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
       // updateViaCache "none": the browser asks the server for sw.js and sw-manifest.js on every check,
       // never its HTTP cache, so a new build's service worker is found on the next page load.
       .register(new URL("sw.js", SCOPE), { scope: SCOPE.pathname, updateViaCache: "none" })
-      .then((registration) => registration.active && showOfflineReady())
+      .then((registration) => {
+        if (registration.active) showOfflineReady();
+        registration.update(); // look for a new build now, not whenever the browser gets to it
+      })
       .catch(() => {}); // offline use is a bonus: the guide works without it
   if (document.readyState === "complete") register();
   else addEventListener("load", register, { once: true });

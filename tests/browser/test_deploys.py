@@ -1,0 +1,168 @@
+"""A returning reader after a deploy (issue 15, point 1): build A is visited until it works offline,
+then build B, which words one calculator sentence differently, is copied over it. From the first
+reload on, every answer is B's; offline afterwards, pages and answers are both B's. Tried under the
+three ways hosts commonly send caching headers."""
+
+import json
+import os
+import re
+import shutil
+import threading
+import time
+
+import pytest
+from playwright.sync_api import expect
+from service_worker import keep_calculator_files, visit_until_offline_ready, wait_for_only_cache
+from site_server import (
+    PROJECT,
+    READY_TIMEOUT,
+    SUB_PATH,
+    HostHandler,
+    QuietHandler,
+    build_site,
+    serve,
+)
+
+SENTENCE_A = "To keep your payment plan, pay $200.00"  # 2 missed payments of $100.00
+SENTENCE_B = "To keep your plan going, pay $200.00"
+WORDING = "calculators/past_due/wording.py"
+MONTH = 30 * 24 * 3600
+
+
+class DeployHost(HostHandler):
+    """One server for every set-up, so both builds are made once, for its address. The set-ups:
+    "host" sends the build's _headers; "last-modified" is Python's own server (as nginx and S3 are by
+    default: Last-Modified, no Cache-Control); "ten-minutes" lets browsers keep every file for ten
+    minutes, as GitHub Pages does."""
+
+    set_up = "host"
+    worker_held = threading.Event()  # cleared: the calculator's worker script waits for it
+    worker_held.set()
+
+    def send_head(self):
+        if self.path.endswith("calculator-worker.mjs"):
+            self.worker_held.wait(READY_TIMEOUT / 1000)
+        return super().send_head()
+
+    def end_headers(self):
+        if self.set_up == "host":
+            return super().end_headers()
+        if self.set_up == "ten-minutes":
+            self.send_header("Cache-Control", "max-age=600")
+        QuietHandler.end_headers(self)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """(address, served folder, build A, build B): the same sources but for one sentence."""
+    root = tmp_path_factory.mktemp("deploy")
+    server, base_url = serve(root / "web", DeployHost)
+    source_b = root / "source-b"
+    shutil.copytree(
+        PROJECT, source_b, ignore=shutil.ignore_patterns(".*", "node_modules", "site", "tests", "__pycache__")
+    )
+    (source_b / "node_modules").symlink_to(PROJECT / "node_modules")
+    wording = source_b / WORDING
+    wording.write_text(wording.read_text().replace("To keep your payment plan, pay", "To keep your plan going, pay"))
+    build_site(root / "a", base_url, with_brotli=False)
+    build_site(root / "b", base_url, with_brotli=False, project=source_b)
+    yield base_url, root / "web" / SUB_PATH, root / "a", root / "b"
+    server.shutdown()
+
+
+def copy_build(build, served, age=0):
+    """Copy a build over the served folder, its files dated `age` seconds ago (a host sends that as
+    Last-Modified, and a browser may keep such a file for a tenth of its age)."""
+    shutil.copytree(build, served, dirs_exist_ok=True)
+    if age:
+        then = time.time() - age
+        for path in served.rglob("*"):
+            os.utime(path, (then, then))
+
+
+def manifest_version(build):
+    return json.loads(re.search(r"self.BUILD = (\{.*\});", (build / "sw-manifest.js").read_text(), re.S)[1])["version"]
+
+
+def build_id(build):
+    return re.search(r'"build": "(\w+)"', (build / "js" / "build-info.mjs").read_text())[1]
+
+
+def answer(page):
+    calculator = page.locator('[data-calculator="past_due"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.get_by_label("Monthly payment").fill("100")
+    page.get_by_label("Missed payments").fill("2")
+    page.get_by_role("button", name="Work it out").click()
+    return calculator.locator(".calc-answer")
+
+
+class Deploy:
+    """Build A served and visited until it works offline, with an answer; then B copied over it."""
+
+    def __init__(self, builds, page):
+        self.base_url, self.served, self.build_a, self.build_b = builds
+        self.page = page
+
+    def visit_a(self, set_up):
+        DeployHost.set_up = set_up
+        shutil.rmtree(self.served, ignore_errors=True)
+        copy_build(self.build_a, self.served, age=MONTH)
+        visit_until_offline_ready(self.page, self.base_url + "catch-up-amount/")
+        expect(answer(self.page)).to_contain_text(SENTENCE_A)
+        self.page.reload()  # a second visit, so A's files are in every cache there is
+        expect(answer(self.page)).to_contain_text(SENTENCE_A)
+
+    def copy_b(self):
+        copy_build(self.build_b, self.served)
+
+
+@pytest.fixture
+def deploy(builds, page):
+    yield Deploy(builds, page)
+    DeployHost.set_up = "host"
+    DeployHost.worker_held.set()
+
+
+@pytest.mark.parametrize("set_up", ["last-modified", "ten-minutes", "host"])
+def test_from_the_first_reload_after_a_deploy_every_answer_is_the_new_builds(set_up, deploy, page, context):
+    deploy.visit_a(set_up)
+    deploy.copy_b()
+
+    page.reload()
+    expect(answer(page)).to_contain_text(SENTENCE_B)
+
+    # Offline afterwards: B's service worker in charge, B's pages and B's answers.
+    wait_for_only_cache(page, manifest_version(deploy.build_b))
+    keep_calculator_files(page)
+    context.set_offline(True)
+    page.reload()
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-build", build_id(deploy.build_b))
+    expect(answer(page)).to_contain_text(SENTENCE_B)
+
+
+def test_a_tab_left_open_over_a_deploy_reloads_into_the_new_build(deploy, page):
+    deploy.visit_a("host")
+    page.goto(deploy.base_url)  # the tab keeps A's scripts
+    page.evaluate("window.openedBeforeTheDeploy = true")
+    deploy.copy_b()
+    page.locator("article").get_by_role("link", name="Catch-up amount").click()  # instant navigation: B's page
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-build", build_id(deploy.build_b))
+    expect(answer(page)).to_contain_text(SENTENCE_B)
+    assert page.evaluate("window.openedBeforeTheDeploy") is None, "B's page ran on A's scripts"
+
+
+def test_a_worker_from_the_new_build_is_never_asked_and_what_was_typed_is_kept(deploy, page):
+    deploy.visit_a("host")
+    DeployHost.worker_held.clear()  # the deploy lands while A's page waits for its worker
+    page.goto(deploy.base_url + "catch-up-amount/")
+    page.get_by_label("Monthly payment").fill("100")
+    page.get_by_label("Missed payments").fill("2")
+    page.get_by_role("button", name="Work it out").click()
+    deploy.copy_b()
+    DeployHost.worker_held.set()
+    # The page reloads once into B, puts the answers back and asks again: B's answer, never A's.
+    calculator = page.locator('[data-calculator="past_due"]')
+    expect(calculator.locator(".calc-answer")).to_contain_text(SENTENCE_B, timeout=READY_TIMEOUT)
+    expect(calculator).to_have_attribute("data-build", build_id(deploy.build_b))
+    expect(page.get_by_label("Monthly payment")).to_have_value("100")
