@@ -64,13 +64,16 @@ async function fromNetworkThenCache(request) {
   }
 }
 
+// A file fetched for the first time is stored whole, then given out from the cache: a network stream
+// shared between the cache and the page would keep this worker busy for as long as the page leaves
+// its half unread, and hold back the next build's worker.
 async function fromCacheThenNetwork(request, cacheName) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request, { ignoreSearch: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === "basic") cache.put(request, response.clone());
-  return response;
+  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  return (await cache.match(request)) ?? response;
 }
 
 self.addEventListener("fetch", (event) => {
