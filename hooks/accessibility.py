@@ -25,7 +25,16 @@ def on_page_content(content, page, **kwargs):
     return TASK.sub(label, content)
 
 
-def on_post_page(output, page, **kwargs):
+def name_search_dialog(output: str) -> str:
     if SEARCH_DIALOG not in output:
         raise PluginError("hooks/accessibility.py: the theme's search dialog markup changed; update the repair")
     return output.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search this guide"', 1)
+
+
+def on_post_page(output, page, **kwargs):
+    return name_search_dialog(output)
+
+
+def on_post_template(output_content, template_name, **kwargs):
+    # The theme's own pages, such as 404.html, are templates, not pages.
+    return name_search_dialog(output_content) if template_name == "404.html" else output_content

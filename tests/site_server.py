@@ -72,6 +72,19 @@ class HostHandler(QuietHandler):
             return None
         return super().send_head()
 
+    def send_error(self, code, message=None, explain=None):
+        # As static hosts do: a missing page gets the site's own 404 page.
+        not_found = Path(self.directory) / SUB_PATH / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def end_headers(self):
         for name, value in headers_for(self.host_rules(), unquote(urlsplit(self.path).path)).items():
             self.send_header(name, value)

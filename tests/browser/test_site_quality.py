@@ -91,3 +91,39 @@ def test_answers_have_no_serious_accessibility_problem_in_either_colour_scheme(p
     for fold in calculator.locator("details.calc-fold").all():
         fold.locator("summary").click()  # the folded tables too: the rate table's links among them
     assert serious_violations(page) == []
+
+
+# The colour toggle's focus is on a hidden radio button: its label, just after it, is what shows.
+FOCUS_RING = """() => {
+  const active = document.activeElement;
+  const shown = active.matches(".md-option") ? active.nextElementSibling : active;
+  const style = getComputedStyle(shown);
+  return { element: shown.outerHTML.slice(0, 80), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+}"""
+
+
+def tab_to(page, selector, presses=40):
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return page.evaluate(FOCUS_RING)
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_colour_toggle_and_the_search_box_show_where_the_keyboard_is(page, base_url, width):
+    # Material draws no ring on its header controls (issue 15, point 6); WCAG 2.4.7 asks for one.
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(base_url)
+    search = ".md-search__input"
+    for selector in ["form[data-md-component=palette] input", search]:
+        page.goto(base_url)
+        ring = tab_to(page, selector)
+        assert ring["outline"] != "none" and ring["width"] >= 2, ring
+
+
+def test_the_404_page_has_a_main_landmark_and_no_serious_accessibility_problem(page, base_url):
+    page.goto(base_url + "no-such-page/")
+    expect(page.get_by_role("main")).to_have_count(1)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert serious_violations(page) == []
