@@ -18,6 +18,8 @@ const cacheFor = (url) => (isRuntime(url) ? RUNTIME_CACHE : SITE_CACHE);
 // sends only Last-Modified, or max-age=600, would otherwise hand back the previous build's files.
 const fresh = (request) => new Request(request, { cache: "no-cache" });
 
+// The copy kept for offline use is fetched whole from the server ("reload"), whatever the host's
+// validators say, so it is this build's and nothing older.
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
