@@ -13,6 +13,7 @@ from . import calendar_file, estimated_tax, next_steps, parameters
 from .answer import Actions, Checklist, ChecklistItem, Document, Paragraph, Steps, Table
 from .dates import add_months
 from .fields import (
+    YES_NO_NOT_SURE,
     ChoiceField,
     DateField,
     Group,
@@ -30,7 +31,6 @@ REMEMBER_ANSWERS = True  # the page keeps these answers in the browser so the ch
 
 PHONE = parameters.get("contacts.phone_individuals")
 PAYMENTS_WEB = parameters.get("contacts.web_payments")
-NOT_SURE = "not_sure"
 
 GROUPS = (
     Group(
@@ -145,7 +145,7 @@ GROUPS = (
                 label="Will you file this year's return as married filing separately?",
                 noun="whether you will file this year's return as married filing separately",
                 hint="This year's filing status decides which income line applies to last year's income.",
-                choices=(("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")),
+                choices=YES_NO_NOT_SURE,
                 required=False,
             ),
             MoneyField(

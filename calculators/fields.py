@@ -228,6 +228,11 @@ class MonthField(Field):
         return value
 
 
+# For a fact the reader may not know: "not sure" makes a calculator show the range, never a guess.
+NOT_SURE = "not_sure"
+YES_NO_NOT_SURE = (("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure"))
+
+
 @dataclass(frozen=True, kw_only=True)
 class ChoiceField(Field):
     """One of a few named options, shown as radio buttons."""

@@ -13,11 +13,10 @@ import os
 from pathlib import Path
 
 import brotli
-from pyodide_runtime import pinned_version
+from pyodide_runtime import CONTENT_ADDRESSED_FOLDERS, pinned_version
 
 # Not precached: the runtime and the wheel (cached when a calculator first loads them), the
 # service worker's own files, and compressed copies.
-RUNTIME_FOLDERS = ("pyodide/", "py/")
 NOT_LISTED = {"sw.js", "sw-manifest.js", "sitemap.xml.gz", "_headers"}
 COMPRESSED = (".gz", ".br")
 # Brotli at its best setting takes half a minute on the runtime; results are kept by content digest.
@@ -44,13 +43,15 @@ def write_manifest(site: Path, runtime_version: str) -> str:
         digest.update(name.encode() + b"\0" + (site / name).read_bytes())
     version = digest.hexdigest()[:16]
     precache = [
-        name for name in files if not name.startswith(RUNTIME_FOLDERS + NOT_PRECACHED) and not name.endswith(".map")
+        name
+        for name in files
+        if not name.startswith(CONTENT_ADDRESSED_FOLDERS + NOT_PRECACHED) and not name.endswith(".map")
     ]
     # Pages are cached by their folder address ("checklist/"), the way readers ask for them.
     precache = [name.removesuffix("index.html") for name in precache]
     # Cached only once a page with a calculator asks: the runtime (kept across builds, per Pyodide
     # version) and this build's wheel.
-    runtime = [name for name in files if name.startswith(RUNTIME_FOLDERS)]
+    runtime = [name for name in files if name.startswith(CONTENT_ADDRESSED_FOLDERS)]
     manifest = {"version": version, "runtime": runtime_version, "precache": precache, "calculator_files": runtime}
     (site / "sw-manifest.js").write_text(
         "// Written by hooks/offline.py at build time.\nself.BUILD = " + json.dumps(manifest, indent=1) + ";\n"

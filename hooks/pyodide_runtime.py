@@ -49,6 +49,11 @@ def runtime_source(project: Path) -> Path:
     return source
 
 
+# Every file in these folders is addressed by its content (see above): hosts may keep them for a year,
+# and the service worker fetches them only when a calculator needs them.
+CONTENT_ADDRESSED_FOLDERS = ("pyodide/", "py/")
+
+
 def runtime_folder(project: Path) -> str:
     """Where the runtime is served, relative to the site: its address changes with its version."""
     return f"pyodide/{pinned_version(project)}/"
@@ -110,18 +115,18 @@ def publish(compiled: Path, site: Path, folder: str, stem: str) -> str:
 def on_post_build(config, **kwargs):
     project, site = Path(config.config_file_path).parent, Path(config.site_dir)
     source = runtime_source(project)
-    runtime = site / runtime_folder(project)
-    runtime.mkdir(parents=True, exist_ok=True)
+    runtime = runtime_folder(project)
+    (site / runtime).mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
-        shutil.copy2(source / name, runtime / name)
+        shutil.copy2(source / name, site / runtime / name)
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         wheel = build_wheel(project, folder)
         stdlib, calculators = compile_python(project, source, wheel, folder)
         info = {
             "build": build_id(project),
-            "runtime": runtime_folder(project),
-            "stdlib": publish(stdlib, site, runtime_folder(project), "python_stdlib"),
+            "runtime": runtime,
+            "stdlib": publish(stdlib, site, runtime, "python_stdlib"),
             "calculators": publish(calculators, site, "py/", "calculators"),
             # Pyodide reads these facts from its lock file; with no package to install, they are all it needs.
             "lock": {"info": json.loads((source / "pyodide-lock.json").read_text())["info"], "packages": {}},

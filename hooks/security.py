@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
+from pyodide_runtime import CONTENT_ADDRESSED_FOLDERS
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_BLOCK = re.compile(r'type="application/(?:ld\+)?json"')
@@ -55,9 +56,6 @@ def inline_script_hashes(html: str) -> list[str]:
 # site's own scripts and files and compile WebAssembly; nothing else, and no eval.
 WORKER_POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'"
 WORKERS = ("js/calculator-worker.mjs", "sw.js")
-# Addressed by what they hold (the runtime's folder by its version, the zips by a digest): a host
-# may keep them a year. Everything else is checked with the server on each use.
-KEPT_FOR_A_YEAR = ("pyodide/", "py/")
 HEADERS_FILE = "_headers"
 
 _serving = False
@@ -98,7 +96,8 @@ def cache_rules(site: Path, base: str) -> list[tuple[str, str]]:
         if entry.name == HEADERS_FILE or entry.suffix in (".gz", ".br"):
             continue
         pattern = f"{base}{entry.name}/*" if entry.is_dir() else f"{base}{entry.name}"
-        long_lived = entry.is_dir() and f"{entry.name}/" in KEPT_FOR_A_YEAR
+        # Content-addressed folders may be kept a year; everything else is checked on each use.
+        long_lived = entry.is_dir() and f"{entry.name}/" in CONTENT_ADDRESSED_FOLDERS
         rules.append((pattern, "public, max-age=31536000, immutable" if long_lived else "no-cache"))
     return rules
 

@@ -1,6 +1,7 @@
 """Building the site and serving it on 127.0.0.1 under a sub-path, for the browser tests and the benchmark."""
 
 import functools
+import json
 import os
 import re
 import subprocess
@@ -89,6 +90,12 @@ class HostHandler(QuietHandler):
         for name, value in headers_for(self.host_rules(), unquote(urlsplit(self.path).path)).items():
             self.send_header(name, value)
         super().end_headers()
+
+
+def build_info(site: Path) -> dict:
+    """What the build told the page and the worker (js/build-info.mjs)."""
+    text = (site / "js" / "build-info.mjs").read_text()
+    return json.loads(text[text.index("{") : text.rindex("}") + 1])
 
 
 def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = PROJECT) -> None:

@@ -8,13 +8,9 @@ import zipfile
 from pathlib import Path
 
 from pyodide_runtime import RUNTIME_FILES, kept_stdlib_files, pinned_version
+from site_server import build_info
 
 PROJECT = Path(__file__).resolve().parent.parent
-
-
-def build_info(site) -> dict:
-    text = (site / "js" / "build-info.mjs").read_text()
-    return json.loads(text[text.index("{") : text.rindex("}") + 1])
 
 
 def compiled(name: str) -> str:

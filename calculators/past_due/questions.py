@@ -4,8 +4,17 @@ import datetime as dt
 from decimal import Decimal
 
 from .. import failure_to_pay, interest
-from ..fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, fields_of, us_date
-from .rules import NOT_SURE
+from ..fields import (
+    NOT_SURE,
+    YES_NO_NOT_SURE,
+    ChoiceField,
+    DateField,
+    Group,
+    MoneyField,
+    WholeNumberField,
+    fields_of,
+    us_date,
+)
 
 TITLE = "Catch-up amount and what you would owe"
 
@@ -89,7 +98,7 @@ ESTIMATE_SETTINGS = (
         label="Did you file your tax return on time?",
         noun="whether you filed your return on time",
         hint="Count an extension you were given as on time. This decides the penalty rate while the plan lasts.",
-        choices=(("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure")),
+        choices=YES_NO_NOT_SURE,
         required=False,
     ),
     MoneyField(

@@ -13,13 +13,13 @@ from decimal import Decimal
 
 from .. import failure_to_pay, interest, parameters
 from ..dates import add_months, month_starts
+from ..fields import NOT_SURE
 from ..money import to_cents
 
 DAYS_TO_RESPOND = parameters.get("notice.days_to_respond")
 PROJECTION_MONTHS = 24
 # A bound on the month-by-month simulation, not a legal figure: 50 years of payments.
 LONGEST_SIMULATION_MONTHS = 600
-NOT_SURE = "not_sure"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from site_server import (
     SUB_PATH,
     HostHandler,
     QuietHandler,
+    build_info,
     build_site,
     serve,
 )
@@ -85,7 +86,7 @@ def manifest_version(build):
 
 
 def build_id(build):
-    return re.search(r'"build": "(\w+)"', (build / "js" / "build-info.mjs").read_text())[1]
+    return build_info(build)["build"]
 
 
 def answer(page):
