@@ -83,13 +83,14 @@ def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
     assert unsure["summary"].startswith("The date your plan would end, 11/10/2026, has passed: call the IRS today.")
     assert any("The lower figure is more likely if" in note for note in unsure["notes"])
     said_no = result({**ends_early, "levy_notice_before": "usual", "filed_on_time": "yes"})
-    assert said_no["payoff_higher"] is None
     assert said_no["payoff"] == unsure["payoff"]
-    assert any(
-        "If one comes later (LT11 or Letter 1058), the rate becomes 1% a month" in note for note in said_no["notes"]
-    )
+    # No binding source says whether the CP523 itself raises the rate once the plan ends: both readings show.
+    assert Decimal(said_no["payoff_higher"]["total"]) > Decimal(said_no["payoff"]["total"])
+    assert "the CP523 itself raises the penalty to 1% a month once your plan ends" in said_no["summary"]
+    assert any("GL-703322-00" in note and "do not bind" in note for note in said_no["notes"])
     said_yes = result({**ends_early, "levy_notice_before": "after_levy_notice", "filed_on_time": "no"})
     assert said_yes["payoff"] == unsure["payoff_higher"]
+    assert said_yes["payoff_higher"] is None
 
 
 def test_without_the_tax_on_the_return_the_answer_says_the_penalty_limit_may_be_too_low():

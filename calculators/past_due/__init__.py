@@ -30,6 +30,7 @@ class PastDueResult:
     cure_parts: CureParts
     notes: tuple[str, ...]
     entered: tuple[tuple[str, str], ...]  # the reader's answers as written, for the printed answer
+    final_levy_notice: str | None  # yes, no, not_sure or None: whether a levy date needs that notice first
     # The estimate, when the notice's figures were given:
     termination_date: dt.date | None = None
     payoff: Owed | None = None
@@ -38,6 +39,7 @@ class PastDueResult:
     more_each_month_higher: Decimal | None = None
     unknowns: Unknowns | None = None
     penalty_months: int | None = None
+    penalty_months_from: dt.date | None = None  # the return's due date; None: counted from the notice date
     rates_used: tuple[RateUsed, ...] = ()
     projection: tuple[MonthRow, ...] = ()
     months_to_pay_off_if_kept: int | None = None
@@ -54,6 +56,7 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
             amount_to_cure=total,
             cure_parts=parts,
             entered=answers_as_written(YOUR_PLAN, values),
+            final_levy_notice=values["final_levy_notice"],
             notes=(
                 "To see what you would owe if your plan ends, and how fast that grows, open “What would you owe if "
                 "your plan ends?” under the button and add the figures from your notice.",
@@ -67,7 +70,9 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
             + wording.cure_sentence(total, missed, monthly, parts.new_balance_due)
         )
     else:
-        cure = wording.cure_sentence(total, missed, monthly, parts.new_balance_due, before=figures.termination_date)
+        cure = wording.cure_sentence(
+            total, missed, monthly, parts.new_balance_due, before=figures.termination_date, today=today
+        )
     return PastDueResult(
         summary=wording.summary(cure, figures),
         as_of=today,
@@ -75,6 +80,7 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
         cure_parts=parts,
         notes=wording.impossible_picture(total, values) + wording.notes(values, figures),
         entered=answers_as_written(FIELDS, values),
+        final_levy_notice=values["final_levy_notice"],
         termination_date=figures.termination_date,
         payoff=figures.payoff,
         more_each_month=figures.more_each_month,
@@ -82,6 +88,7 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
         more_each_month_higher=figures.more_each_month_higher,
         unknowns=figures.unknowns,
         penalty_months=figures.penalty_months,
+        penalty_months_from=figures.penalty_months_from,
         rates_used=tuple(
             RateUsed(q.quarter, f"{q.rate_percent}", q.days, q.source.url, q.grade, q.assumed) for q in figures.quarters
         ),

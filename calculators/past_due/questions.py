@@ -15,8 +15,12 @@ from ..fields import (
     fields_of,
     us_date,
 )
+from ..final_levy_notice import FINAL_LEVY_NOTICE
 
 TITLE = "Catch-up amount and what you would owe"
+# Tax years the form takes: the penalty data starts in 2000, and the check below refuses a year whose
+# return was not yet due on the notice date.
+TAX_YEARS = (1999, 2099)
 
 YOUR_PLAN = (
     MoneyField(
@@ -53,6 +57,17 @@ FROM_THE_NOTICE = (
         hint="Printed at the top right of your CP523.",
         required=False,
         earliest=interest.first_day_with_rate(),
+    ),
+    WholeNumberField(
+        name="tax_year",
+        label="Tax year",
+        noun="the tax year",
+        hint="The year your plan's tax is for, printed on your notice (if it lists several, enter the earliest). "
+        "Penalty months count from that year's return due date. If you leave this empty, we count them from the "
+        "notice date, which can add one month.",
+        required=False,
+        minimum=TAX_YEARS[0],
+        maximum=TAX_YEARS[1],
     ),
     MoneyField(
         name="tax_owed",
@@ -115,7 +130,7 @@ ESTIMATE_SETTINGS = (
         label="Before your payment plan began, did the IRS send you a notice of intent to levy?",
         noun="whether the IRS sent you a notice of intent to levy before your plan",
         hint="A letter headed “Notice of intent to levy”, such as CP504, LT11 or Letter 1058. "
-        "It decides the penalty rate after the plan ends.",
+        "It decides the penalty rate, during the plan and after it.",
         choices=(
             (failure_to_pay.AFTER_LEVY_NOTICE_CHOICE, "Yes"),
             (failure_to_pay.USUAL, "No"),
@@ -123,6 +138,7 @@ ESTIMATE_SETTINGS = (
         ),
         required=False,
     ),
+    FINAL_LEVY_NOTICE,
 )
 
 GROUPS = (
@@ -166,6 +182,14 @@ def check(values: dict, today: dt.date) -> dict:
     if values["termination_date"] is not None and values["termination_date"] < notice:
         errors["termination_date"] = (
             f"The date your plan would end must be on or after the notice date ({us_date(notice)})"
+        )
+    if values["tax_year"] is not None and failure_to_pay.return_due_date(values["tax_year"]) >= notice:
+        latest = next(
+            year for year in (notice.year - 1, notice.year - 2) if failure_to_pay.return_due_date(year) < notice
+        )
+        errors["tax_year"] = (
+            f"The tax year must be {latest} or earlier: the return for it must have been due before the notice date "
+            f"({us_date(notice)})"
         )
     if values["pay_date"] < notice:
         errors["pay_date"] = f"The date you would pay must be on or after the notice date ({us_date(notice)})"

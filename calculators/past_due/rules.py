@@ -58,13 +58,15 @@ class MonthRow:
 
 @dataclass(frozen=True)
 class Unknowns:
-    """Answers the reader was not sure of; the higher figure assumes the worse of each."""
+    """What the higher figures assume: the worse answer to each question the reader was not sure of,
+    and the unsettled reading that a CP523 raises the rate once the plan has ended."""
 
     filed_on_time: bool
     levy_notice: bool
+    cp523_reading: bool
 
     def __bool__(self) -> bool:
-        return self.filed_on_time or self.levy_notice
+        return self.filed_on_time or self.levy_notice or self.cp523_reading
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,8 @@ class Estimate:
     more_each_month_higher: Decimal | None
     unknowns: Unknowns
     penalty_months: int
+    penalty_months_from: dt.date | None  # the return's due date, or None when counted from the notice date
     penalty_capped: bool
-    rate_in_agreement: Decimal
-    rate_after_termination: Decimal
     quarters: tuple[interest.QuarterUsed, ...]
     projection: tuple[MonthRow, ...]
     months_to_pay_off_if_kept: int | None
@@ -118,22 +119,40 @@ class Balance:
 
 
 def unknowns(values: dict) -> Unknowns:
+    levy_before = values["levy_notice_before"]
     return Unknowns(
-        filed_on_time=values["filed_on_time"] in (None, NOT_SURE),
-        levy_notice=values["levy_notice_before"] in (None, NOT_SURE),
+        # After a levy notice, 1% applies whether or not the return was on time.
+        filed_on_time=values["filed_on_time"] in (None, NOT_SURE)
+        and levy_before != failure_to_pay.AFTER_LEVY_NOTICE_CHOICE,
+        levy_notice=levy_before in (None, NOT_SURE),
+        cp523_reading=levy_before != failure_to_pay.AFTER_LEVY_NOTICE_CHOICE,
     )
 
 
-def penalty_answers(values: dict, worse: bool) -> tuple[bool, str]:
-    """(filed on time, levy-notice choice): the reader's answers, and for one not given, the better
+def penalty_facts(values: dict, worse: bool) -> failure_to_pay.PenaltyFacts:
+    """The reader's answers; for one not given, and for the unsettled CP523 reading, the better
     case (`worse` False) or the worse one (`worse` True)."""
     unsure = unknowns(values)
-    filed = values["filed_on_time"] == "yes" or (unsure.filed_on_time and not worse)
-    if unsure.levy_notice:
-        choice = failure_to_pay.AFTER_LEVY_NOTICE_CHOICE if worse else failure_to_pay.USUAL
-    else:
-        choice = values["levy_notice_before"]
-    return filed, choice
+    levy_before = values["levy_notice_before"] == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE
+    return failure_to_pay.PenaltyFacts(
+        filed_on_time=values["filed_on_time"] == "yes" or (unsure.filed_on_time and not worse),
+        levy_notice_before_plan=levy_before or (unsure.levy_notice and worse),
+        cp523_raises_rate=worse,
+    )
+
+
+def penalty_months_from(values: dict) -> dt.date | None:
+    """The return's due date, when the reader gave the tax year (IRC 6651(a)(2))."""
+    return failure_to_pay.return_due_date(values["tax_year"]) if values["tax_year"] else None
+
+
+def new_penalty_months(values: dict, day: dt.date) -> list[dt.date]:
+    """Starts of the penalty months that begin on or after the notice date and before `day`: the
+    notice's own penalty line covers the months begun before it. Without the tax year, months are
+    counted from the notice date, which can count one month more than the IRS does, never fewer."""
+    notice = values["notice_date"]
+    first = penalty_months_from(values) or notice
+    return [start for start in month_starts(first, day) if start >= notice]
 
 
 def termination(values: dict) -> dt.date:
@@ -156,14 +175,12 @@ def owed_if_ended(values: dict, worse: bool):
     """A function of a day: (what is owed on it if the plan ends and nothing is paid, months counted, capped)."""
     notice, tax, ends = values["notice_date"], values["tax_owed"], termination(values)
     penalty_so_far, interest_so_far = _so_far(values)
-    filed_on_time, choice = penalty_answers(values, worse)
-    in_agreement = failure_to_pay.rate_while_in_agreement(filed_on_time, notice)
-    after = failure_to_pay.rate_after_termination(choice, notice)
+    facts = penalty_facts(values, worse)
     room = _penalty_room(values)
 
     def on(day: dt.date) -> tuple[Owed, int, bool]:
-        months = month_starts(notice, day)
-        uncapped = tax * sum((in_agreement if start < ends else after) for start in months) / 100
+        months = new_penalty_months(values, day)
+        uncapped = tax * sum(failure_to_pay.rate_for_month(facts, start, ends, notice) for start in months) / 100
         base = tax + penalty_so_far + interest_so_far
         owed_interest = to_cents(interest_so_far + base * interest.factor_between(notice, day) - base)
         owed_penalty = to_cents(penalty_so_far + min(uncapped, room))
@@ -179,7 +196,8 @@ def if_kept(values: dict, missed_installments: Decimal) -> tuple[list[Decimal], 
     Returns (balances by month number, month 0 being the notice date; months until paid off, or None).
     """
     notice = values["notice_date"]
-    penalty_rate = failure_to_pay.rate_while_in_agreement(penalty_answers(values, worse=False)[0], notice)
+    # The plan never ends here, so the month's start only matters for the rate in force.
+    facts, never_ends = penalty_facts(values, worse=False), dt.date.max
     room = _penalty_room(values)
     balance = Balance(values["tax_owed"], *_so_far(values))
     balance.pay(missed_installments)
@@ -187,7 +205,8 @@ def if_kept(values: dict, missed_installments: Decimal) -> tuple[list[Decimal], 
     for month in range(1, LONGEST_SIMULATION_MONTHS + 1):
         start, end = add_months(notice, month - 1), add_months(notice, month)
         if balance.total > 0:
-            new_penalty = min(balance.tax * penalty_rate / 100, room)
+            rate = failure_to_pay.rate_for_month(facts, start, never_ends, notice)
+            new_penalty = min(balance.tax * rate / 100, room)
             room -= new_penalty
             balance.penalty_added += new_penalty
             balance.add_interest(start, end)
@@ -222,9 +241,8 @@ def estimate(values: dict, missed_installments: Decimal) -> Estimate:
         more_each_month_higher=higher_growth,
         unknowns=unknowns(values),
         penalty_months=months,
+        penalty_months_from=penalty_months_from(values),
         penalty_capped=capped,
-        rate_in_agreement=failure_to_pay.rate_while_in_agreement(penalty_answers(values, False)[0], notice),
-        rate_after_termination=failure_to_pay.rate_after_termination(penalty_answers(values, False)[1], notice),
         quarters=tuple(interest.quarters_between(notice, pay_date)),
         projection=projection,
         months_to_pay_off_if_kept=months_to_pay_off,

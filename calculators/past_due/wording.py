@@ -3,7 +3,7 @@ answer document the page lays out (calculators/answer.py)."""
 
 import datetime as dt
 
-from .. import failure_to_pay, interest, next_steps, parameters
+from .. import failure_to_pay, final_levy_notice, interest, next_steps, parameters
 from ..answer import Document, Figures, Heading, Link, Notes, Paragraph, Step, Steps, Table
 from ..dates import add_months, month_name
 from ..fields import us_date
@@ -21,10 +21,14 @@ def higher_condition(unknowns: Unknowns) -> str:
         parts.append("you filed your return late")
     if unknowns.levy_notice:
         parts.append("the IRS sent you a notice of intent to levy before your plan began")
+    if unknowns.cp523_reading:
+        parts.append("the CP523 itself raises the penalty to 1% a month once your plan ends")
     return " and ".join(parts)
 
 
-def cure_sentence(total, missed, monthly, new_balance, before: dt.date | None = None) -> str:
+def cure_sentence(
+    total, missed, monthly, new_balance, before: dt.date | None = None, today: dt.date | None = None
+) -> str:
     if not total:
         return "You have no missed payments or new balance to catch up on from these figures. Call the number on your notice to find out why it was sent."
     parts = []
@@ -33,8 +37,17 @@ def cure_sentence(total, missed, monthly, new_balance, before: dt.date | None = 
         parts.append(f"{missed} missed {payments} of {dollars(monthly)}")
     if new_balance:
         parts.append(f"the new tax balance of {dollars(new_balance)}")
-    when = f" before {us_date(before)}" if before else ""
+    when = ""
+    if before:
+        when = (
+            f" today, {us_date(before)}, the day your plan can end" if before == today else f" before {us_date(before)}"
+        )
     return f"To keep your payment plan, pay {dollars(total)}{when}: " + " and ".join(parts) + "."
+
+
+def range_of(lower, higher) -> str:
+    """ "about $25" when both figures round to the same dollars, else "about $25 to $100"."""
+    return about(lower) if about(lower) == about(higher) else f"{about(lower)} to {about(higher)}"
 
 
 def date_passed(termination: dt.date) -> str:
@@ -53,10 +66,9 @@ def summary(cure: str, figures: Estimate | None) -> str:
             f"{cure} If your plan ends, you would owe about {about(ended.total)} on {day}, "
             f"and about {about(figures.more_each_month)} more each month."
         )
-    owed = about(ended.total) if higher.total == ended.total else f"{about(ended.total)} to {about(higher.total)}"
     return (
-        f"{cure} If your plan ends, you would owe about {owed} on {day}, and about "
-        f"{about(figures.more_each_month)} to {about(figures.more_each_month_higher)} more each month. "
+        f"{cure} If your plan ends, you would owe about {range_of(ended.total, higher.total)} on {day}, and about "
+        f"{range_of(figures.more_each_month, figures.more_each_month_higher)} more each month. "
         f"The higher figures are if {higher_condition(figures.unknowns)}."
     )
 
@@ -73,18 +85,20 @@ def impossible_picture(total, values: dict) -> tuple[str, ...]:
 
 
 def if_nothing_is_done(result) -> str:
-    """What happens if the reader does nothing, with their own dates and amounts where we have them."""
+    """What happens if the reader does nothing, with their own dates and amounts where we have them,
+    and the final notice of intent to levy that must come before any levy."""
+    condition = final_levy_notice.condition(result.final_levy_notice, result.as_of)
     if result.payoff is None:
         return (
             "If you do nothing, the IRS can end your plan on the date printed on your notice. The whole balance is "
-            "then due, and the IRS can later take money from your pay or bank account."
+            f"then due, and the IRS can later take money from your pay or bank account. {condition}"
         )
     ends = result.termination_date
     levy_from = ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value))
     return (
         f"If you do nothing, your plan can end on {us_date(ends)}. Then the whole balance, about "
         f"{about(result.payoff.total)} on {us_date(result.payoff.as_of)}, is due at once, and after {us_date(levy_from)} the "
-        "IRS can take money from your pay or bank account."
+        f"IRS can take money from your pay or bank account. {condition}"
     )
 
 
@@ -97,25 +111,15 @@ def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
             f"If you catch up and keep paying {dollars(values['monthly_payment'])} a month, the balance would be paid off "
             f"in about {months_to_pay_off} months, by {us_date(add_months(notice, months_to_pay_off))}."
         )
+    if short_notice(values):
+        notes.append(short_notice_warning(notice, termination))
     if values["termination_date"] is None:
         days = DAYS_TO_RESPOND.at(notice).value
         notes.append(
             f"You did not enter the date your plan would end, so this estimate assumes {days} days after the notice date: "
             f"{us_date(termination)}. Your notice prints the real date."
         )
-    notes.append(
-        f"Penalty: {figures.rate_in_agreement}% of the tax for each month or part of a month that starts before "
-        f"{us_date(termination)} (while the plan lasts), then {figures.rate_after_termination}% a month. "
-        f"Months or part months counted up to {us_date(figures.payoff.as_of)}: {figures.penalty_months}."
-    )
-    notes.append(levy_notice_note(values, notice))
-    if figures.unknowns.filed_on_time:
-        on_time = failure_to_pay.IN_AGREEMENT.at(notice).value
-        late = failure_to_pay.NORMAL.at(notice).value
-        notes.append(
-            f"You did not say whether you filed your return on time. While the plan lasts, the penalty is {on_time}% a "
-            f"month if you did and {late}% if you did not: the higher figures use {late}%."
-        )
+    notes += penalty_notes(values, figures)
     maximum = failure_to_pay.MAXIMUM.at(notice).value
     if values["tax_on_return"] is None:
         notes.append(
@@ -159,29 +163,74 @@ def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def levy_notice_note(values: dict, notice: dt.date) -> str:
+def short_notice(values: dict) -> bool:
+    """An end date entered less than the notice the law requires (IRC 6159(b)(5))."""
+    notice, ends = values["notice_date"], values["termination_date"]
+    return ends is not None and (ends - notice).days < DAYS_TO_RESPOND.at(notice).value
+
+
+def short_notice_warning(notice: dt.date, ends: dt.date) -> str:
+    days = DAYS_TO_RESPOND.at(notice).value
+    return (
+        f"Check the dates: the end date you entered, {us_date(ends)}, is less than {days} days after the notice date, "
+        f"{us_date(notice)}. The law says the IRS must tell you at least {days} days before it ends a plan "
+        "(IRC 6159(b)(5)). If your notice really says this, call the IRS and say so: it can be a reason to appeal."
+    )
+
+
+def penalty_notes(values: dict, figures: Estimate) -> list[str]:
+    """Which months the penalty counts, and at which rates, for the reader's answers."""
+    notice, ends = values["notice_date"], figures.termination_date
+    in_plan = failure_to_pay.IN_AGREEMENT.at(notice).value
     usual = failure_to_pay.NORMAL.at(notice).value
     higher = failure_to_pay.AFTER_LEVY_NOTICE.at(notice).value
     days = failure_to_pay.LEVY_NOTICE_DAYS.at(notice).value
+    counted = f"Penalty months or part months that begin from the notice date up to {us_date(figures.payoff.as_of)}: {figures.penalty_months}."
+    if figures.penalty_months_from:
+        months = (
+            f"The penalty is charged for each month or part of a month from your return's due date, "
+            f"{us_date(figures.penalty_months_from)}. {counted}"
+        )
+    else:
+        months = (
+            f"You did not enter the tax year, so penalty months are counted from the notice date. The IRS counts them "
+            f"from your return's due date, so this may add one month's penalty too many. {counted}"
+        )
+    notes = [months]
     answer = values["levy_notice_before"]
     if answer == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE:
-        return (
-            f"You said the IRS sent you a notice of intent to levy before your plan began, so after the plan ends "
-            f"the penalty is {higher}% a month instead of {usual}%."
+        notes.append(
+            f"You said the IRS sent you a notice of intent to levy before your plan began, so the penalty is {higher}% a "
+            f"month, while the plan lasts and after it ends (IRC 6651(d)). The lower {in_plan}% rate for plans does not apply."
         )
+        return notes
     if answer == failure_to_pay.USUAL:
-        return (
-            f"You said the IRS did not send you a notice of intent to levy before your plan, so after the plan ends this "
-            f"estimate uses {usual}% a month. If one comes later (LT11 or Letter 1058), the rate becomes {higher}% a month "
-            f"from the first month that begins more than {days} days after it."
+        notes.append(
+            f"You said the IRS did not send you a notice of intent to levy before your plan. While the plan lasts, the "
+            f"penalty is {in_plan}% a month if you filed on time, {usual}% if not."
         )
-    return (
-        f"You are not sure whether the IRS sent you a notice of intent to levy before your plan began, so you see two "
-        f"figures: with the usual {usual}% a month after the plan ends, and with {higher}% a month if you did get one. "
-        "The lower figure is more likely if your plan began soon after your first IRS bill. The higher one is more "
-        "likely if you got several IRS letters first, one of them headed “Notice of intent to levy” (CP504, LT11 or "
-        "Letter 1058). Your IRS online account, or a call to the number on your notice, can tell you."
+    else:
+        notes.append(
+            f"You are not sure whether the IRS sent you a notice of intent to levy before your plan began. If it did, the "
+            f"penalty is {higher}% a month, during the plan too; if not, {in_plan}% while the plan lasts if you filed on "
+            f"time. The higher figures use {higher}%; the figures for keeping your plan use {in_plan}%. The lower figure is "
+            "more likely if your plan began soon after your first IRS bill. The higher one is more likely if you got "
+            "several IRS letters first, one of them headed “Notice of intent to levy” (CP504, LT11 or Letter 1058). "
+            "Your IRS online account, or a call to the number on your notice, can tell you."
+        )
+    if figures.unknowns.filed_on_time:
+        notes.append(
+            f"You did not say whether you filed your return on time. While the plan lasts, the penalty is {in_plan}% a "
+            f"month if you did and {usual}% if you did not: the higher figures use {usual}%."
+        )
+    notes.append(
+        f"After the plan ends on {us_date(ends)}, the penalty is {usual}% a month, or {higher}% if the CP523 itself "
+        f"counts as a notice of intent to levy, from the first month that begins more than {days} days after it. No law "
+        "or court decision settles this. An IRS legal memo (GL-703322-00) says a CP523 does not raise the rate while "
+        "the plan lasts, but such memos do not bind the IRS. So the lower figures use "
+        f"{usual}% and the higher figures {higher}%. A later LT11 or Letter 1058 would make it {higher}%."
     )
+    return notes
 
 
 def _owed_figures(caption: str, owed: Owed) -> Figures:
@@ -198,7 +247,10 @@ def _rate_row(rate) -> tuple:
 def document(result) -> Document:
     """The answer first (what to do now), then the working."""
     today = result.as_of
-    by = f"before {us_date(result.termination_date)}" if result.termination_date else "before the date on your notice"
+    if result.termination_date is None:
+        by = "before the date on your notice"
+    else:  # on the end date itself, or once it has passed, the time to act is today
+        by = "today" if result.termination_date <= today else f"before {us_date(result.termination_date)}"
     to_do = []
     if result.amount_to_cure:
         to_do.append(next_steps.pay(today, f"{dollars(result.amount_to_cure)} {by}"))
