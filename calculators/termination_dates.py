@@ -3,17 +3,19 @@
 The notice gives at least 30 days before the plan can end (IRC 6159(b)(5); the notice prints
 the date). After it ends, the IRS may not levy for 30 days, nor while a timely appeal is pending
 (IRC 6331(k)(2)); the Collection Appeals Program takes an appeal until 30 days after (Pub 1660).
-While the plan is in effect, someone who filed on time pays 0.25% a month; after it ends, 0.5%
-(IRC 6651(a)(3), (h)), and 1% from the first month that begins more than 10 days after a notice
-of intent to levy (IRC 6651(d)). A date that has passed is said first, never offered as a deadline.
+A levy also needs a final notice of intent to levy with hearing rights (IRC 6330), said beside the
+levy date. The last day to appeal is shown as Pub 1660 gives it; when it falls on a weekend or legal
+holiday the answer says how IRC 7503 may move it and gives the safe day to act by, which the
+calendar reminder uses. A date that has passed is said first, never offered as a deadline.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from . import calendar_file, failure_to_pay, next_steps, parameters
-from .answer import Actions, Document, Heading, Link, Paragraph, Step, Steps, Table
+from . import calendar_file, failure_to_pay, final_levy_notice, next_steps, parameters
+from .answer import Actions, Document, Heading, Link, Notes, Paragraph, Step, Steps, Table
 from .fields import ChoiceField, DateField, Group, fields_of, us_date
+from .last_day_to_act import FEDERAL, last_day
 
 TITLE = "Your dates"
 DAYS_TO_RESPOND = parameters.get("notice.days_to_respond")
@@ -54,6 +56,7 @@ GROUPS = (
                 choices=tuple((key, words) for key, (words, _) in REASONS.items()),
                 required=False,
             ),
+            final_levy_notice.FINAL_LEVY_NOTICE,
         ),
     ),
 )
@@ -68,6 +71,11 @@ class KeyDate:
     what_happens: str
     passed: bool
     caveat: str = ""  # said beside the title, e.g. that the date is a guess
+    act_by: dt.date | None = None  # the safe day to act, when `day` is a weekend or legal holiday
+
+    @property
+    def remind_on(self) -> dt.date:
+        return self.act_by or self.day
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,7 @@ class DatesResult:
     plan_end_is_a_guess: bool
     dates: tuple[KeyDate, ...]
     reason: str | None
+    warnings: tuple[str, ...]
     ics: str
 
 
@@ -96,11 +105,8 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
     notice = values["notice_date"]
     guess = values["termination_date"] is None
     ends = values["termination_date"] or notice + dt.timedelta(days=int(DAYS_TO_RESPOND.at(notice).value))
-    appeal_by = ends + dt.timedelta(days=int(APPEAL_DAYS.at(ends).value))
+    appeal = last_day(ends + dt.timedelta(days=int(APPEAL_DAYS.at(ends).value)))
     levy_from = ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value))
-    in_plan = failure_to_pay.IN_AGREEMENT.at(ends).value
-    after = failure_to_pay.NORMAL.at(ends).value
-    higher = failure_to_pay.AFTER_LEVY_NOTICE.at(ends).value
     guessed = (
         f" (a guess: {DAYS_TO_RESPOND.at(notice).value} days after the notice date; your notice prints the real date)"
     )
@@ -110,57 +116,104 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
             "plan-ends",
             ends,
             "Your plan can end",
-            "Pay what you missed, or call, before this date. After it, the whole balance is due at once, and if you "
-            f"filed on time the penalty rises from {in_plan}% to {after}% a month.",
+            "Pay what you missed, or call, before this date. After it, the whole balance is due at once, and the "
+            "failure-to-pay penalty may rise.",
             ends < today,
             caveat=guessed if guess else "",
         ),
         KeyDate(
             "appeal-by",
-            appeal_by,
+            appeal.stated,
             "Last day to appeal the plan ending",
-            "You can appeal through the Collection Appeals Program until this date.",
-            appeal_by < today,
+            f"You can appeal through the Collection Appeals Program until {us_date(appeal.stated)}."
+            + _weekend_or_holiday(appeal),
+            appeal.safe < today,
+            act_by=appeal.safe if appeal.safe != appeal.stated else None,
         ),
         KeyDate(
             "levy-from",
             levy_from,
             "After this date, the IRS can levy",
-            "Unless an appeal is pending, it can then take money from your pay or bank account. After a notice of "
-            f"intent to levy, the penalty becomes {higher}% a month.",
+            "Unless an appeal is pending, it can then take money from your pay or bank account. "
+            + final_levy_notice.condition(values["final_levy_notice"], levy_from),
             levy_from < today,
         ),
     )
     events = [
-        calendar_file.Event(key.id, key.day, f"CP523: {key.title}", key.what_happens)
+        calendar_file.Event(key.id, key.remind_on, f"CP523: {key.title}", key.what_happens)
         for key in dates[1:]
         if not key.passed
     ]
+    warnings = ()
+    if not guess and (ends - notice).days < DAYS_TO_RESPOND.at(notice).value:
+        days = DAYS_TO_RESPOND.at(notice).value
+        warnings = (
+            f"Check the dates: the end date you entered, {us_date(ends)}, is less than {days} days after the notice "
+            f"date. The law says the IRS must tell you at least {days} days before it ends a plan (IRC 6159(b)(5)). "
+            "If your notice really says this, call the IRS and say so: it can be a reason to appeal.",
+        )
     return DatesResult(
-        summary=_headline(ends, appeal_by, guess, today),
+        summary=_headline(ends, appeal, guess, today),
         as_of=today,
         plan_ends=ends,
         plan_end_is_a_guess=guess,
         dates=dates,
         reason=values["reason"],
+        warnings=warnings,
         ics=calendar_file.calendar(events, today),
     )
 
 
-def _headline(ends: dt.date, appeal_by: dt.date, guess: bool, today: dt.date) -> str:
+def _weekend_or_holiday(appeal) -> str:
+    """What a weekend or legal holiday does to the last day to appeal, said after its date."""
+    unchecked = (
+        ""
+        if appeal.holidays_known
+        else f" We have legal holidays only up to {us_date(FEDERAL.known_until)}, so only weekends were checked."
+    )
+    if not appeal.falls_on:
+        return unchecked
+    return (
+        f" It falls on {appeal.falls_on}. A last day on a weekend or legal holiday moves to the next business day "
+        f"({us_date(appeal.moved_to)}) under IRC 7503, but this deadline comes from IRS guidance, not the law itself: "
+        f"to be safe, act by {us_date(appeal.safe)}.{unchecked}"
+    )
+
+
+def _headline(ends: dt.date, appeal, guess: bool, today: dt.date) -> str:
     guessed = " (a guess: your notice prints the real date)" if guess else ""
     if ends < today:
         passed = f"The date your plan can end, {us_date(ends)}{guessed}, has passed: call the IRS today."
-        if appeal_by >= today:
-            return f"{passed} You can still appeal the plan ending until {us_date(appeal_by)}."
-        return f"{passed} The time to appeal it, to {us_date(appeal_by)}, has passed too, but calling can still help."
+        if appeal.safe >= today:
+            safe = f" (to be safe, by {us_date(appeal.safe)})" if appeal.safe != appeal.stated else ""
+            return f"{passed} You can still appeal the plan ending until {us_date(appeal.stated)}{safe}."
+        return (
+            f"{passed} The time to appeal it, to {us_date(appeal.stated)}, has passed too, but calling can still help."
+        )
     days = (ends - today).days
-    when = "today" if days == 0 else ("tomorrow" if days == 1 else f"in {days} days")
+    if days == 0:
+        return f"Your plan can end today, {us_date(ends)}{guessed}: pay what you missed, or call the IRS, today."
+    when = "tomorrow" if days == 1 else f"in {days} days"
     return f"Act before {us_date(ends)}{guessed}, {when}: pay what you missed, or call the IRS."
 
 
+def penalty_rule(ends: dt.date) -> str:
+    """The failure-to-pay rates before and after the end date, with the conditions that set them."""
+    in_plan = failure_to_pay.IN_AGREEMENT.at(ends).value
+    usual = failure_to_pay.NORMAL.at(ends).value
+    higher = failure_to_pay.AFTER_LEVY_NOTICE.at(ends).value
+    return (
+        f"While your plan lasts, the failure-to-pay penalty is {in_plan}% of the unpaid tax a month if you filed on time "
+        f"and no notice of intent to levy (CP504, LT11 or Letter 1058) came before your plan; {usual}% if you filed "
+        f"late; and {higher}% after such a notice (IRC 6651(d), (h)). After your plan ends, it is {usual}% a month, or "
+        f"{higher}% if the CP523 itself counts as a notice of intent to levy. No law or court decision settles that: an "
+        "IRS legal memo (GL-703322-00) says a CP523 does not raise the rate while the plan lasts, but such memos do not "
+        "bind the IRS. The catch-up calculator works out both figures for you."
+    )
+
+
 def document(result: DatesResult) -> Document:
-    steps = [next_steps.call(result.as_of, "today" if result.plan_ends < result.as_of else "before your plan can end")]
+    steps = [next_steps.call(result.as_of, "today" if result.plan_ends <= result.as_of else "before your plan can end")]
     if result.reason:
         words, address = REASONS[result.reason]
         steps.append(
@@ -174,12 +227,16 @@ def document(result: DatesResult) -> Document:
         )
         for key in result.dates
     )
+    warnings = (Notes(result.warnings),) if result.warnings else ()
     return Document(
         result.summary,
         (
+            *warnings,
             Heading("What to do now"),
             Steps(tuple(steps)),
             Table("Your dates", ("Date", "What happens"), rows),
+            Heading("The penalty while you wait"),
+            Paragraph(penalty_rule(result.plan_ends)),
             Paragraph(
                 "“Add reminders to my calendar” saves a small calendar file made on this device with the dates still "
                 "ahead; nothing is sent anywhere. On a phone, your calendar app asks before it adds them.",
