@@ -12,9 +12,9 @@ import datetime as dt
 from . import parameters
 from .fields import YES_NO_NOT_SURE, ChoiceField
 
-DAYS_BEFORE_LEVY = parameters.get("levy.final_notice_days_before_levy")
+DAYS_BEFORE_LEVY = parameters.get("collection.final_notice_days_before_levy")
 HEARING_DAYS = parameters.get("notice.hearing_request_days")
-EQUIVALENT_HEARING_YEARS = parameters.get("levy.equivalent_hearing_years")
+EQUIVALENT_HEARING_WINDOW = parameters.get("collection.equivalent_hearing_window")
 
 FINAL_LEVY_NOTICE = ChoiceField(
     name="final_levy_notice",
@@ -43,8 +43,7 @@ def condition(answer: str | None, day: dt.date) -> str:
 
 
 def when_it_comes(day: dt.date) -> str:
-    years = EQUIVALENT_HEARING_YEARS.at(day).value
     return (
         f"When it comes, you can ask for a Collection Due Process hearing within {HEARING_DAYS.at(day).value} days "
-        f"(Form 12153), or for an equivalent hearing up to {years} year after those days."
+        f"(Form 12153), or for an equivalent hearing up to {EQUIVALENT_HEARING_WINDOW.at(day).value} after those days."
     )

@@ -1,5 +1,6 @@
 """The guide's pages as built: provenance on every page, official links only, no stray figures, plain language."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -155,3 +156,171 @@ def test_pages_that_quote_figures_say_when_they_were_checked(pages):
     # Figures are frozen at build time (issue 15, point 5): the page says as of when.
     for name in ("fee-check", "catch-up-amount", "if-the-plan-ends"):
         assert re.search(r"Figures as checked on <time datetime=\"\d{4}-\d{2}-\d{2}\">", pages[name]), name
+
+
+def fig(dotted: str) -> str:
+    """A figure as the built pages quote it today, so a new value in the data never breaks a phrase."""
+    file, name, *key = dotted.split(".")
+    value = parameters.load(file)[name].at(dt.date.today()).value
+    return parameters.describe(value[key[0]] if key else value, parameters.load(file)[name].unit)
+
+
+# What the third accuracy review (issue 19) asked of the pages: the rule points (part A) and what a CP523
+# reader could not find (part B). Page → (phrases that must be there, phrases that must not), built
+# lazily because the phrases quote figures from the data. The source of each point is in a comment.
+def review_19():
+    on_plan, normal, after_levy = (
+        fig("failure_to_pay.rate_in_agreement"),
+        fig("failure_to_pay.rate_normal"),
+        fig("failure_to_pay.rate_after_levy_notice"),
+    )
+    final_notice = fig("collection.final_notice_days_before_levy")
+    return {
+        "if-the-plan-ends": (
+            [
+                # A1: IRC 6651(h) lowers only the 0.5% rate; 6651(d) sets 1% after a 6331(d) notice.
+                f"the penalty is {on_plan} only if two things are true: you filed your return on time, "
+                "and no notice of intent to levy came before your plan",
+                f"After one, the rate is {after_levy}, during the plan too",
+                # A2: Chief Counsel memo GL-703322-00 says of itself it is not precedent.
+                "GL-703322-00",
+                "they do not bind the IRS",
+                f"the rate may be {normal} or {after_levy}",
+                # A3: IRC 6330(a), 6331(d); one notice a tax period; equivalent hearing, Reg. 301.6330-1(i).
+                f"It must come at least {final_notice} before the first levy",
+                "so one you got before your plan counts",
+                "A CP504 is not that notice",
+                "When a final notice of intent to levy comes",
+                "equivalent hearing",
+                # B: liens after a default and the IRC 6320 hearing; withdrawal (IRC 6323(j), Form 12277).
+                "After a plan ends, the IRS may file one",
+                "That letter gives you a last date to ask for a Collection Due Process hearing",
+                "pay it by direct debit, you may be able to have the public notice withdrawn",
+                "Form 12277",
+                # B: IRC 6331(h)(1), the Federal Payment Levy Program and notice CP91; state refunds, IRC 6330(f).
+                f"the IRS can take up to {fig('collection.social_security_levy_percent')} of each payment",
+                "Federal Payment Levy Program",
+                "CP91",
+                "the IRS can take your state tax refund",
+                # B: IRC 6502(a), paused by IRC 6331(k)(3) and 6330(e).
+                f"The IRS has {fig('collection.collection_period_years')} from the day it assessed a tax",
+                "while a request for a payment plan is being considered",
+                "while a Collection Due Process hearing is going on",
+            ],
+            [],
+        ),
+        "catch-up-amount": (
+            [
+                f"{on_plan} while your plan lasts, only if you filed your return on time and no notice of "
+                "intent to levy came before",
+                "during the plan too",
+                "GL-703322-00",
+                f"the rate may be {normal} or {after_levy}",
+            ],
+            [],
+        ),
+        "if-you-can-pay": (
+            ["no notice of intent to levy (CP504, LT11 or Letter 1058) came before", "during the plan too"],
+            [],
+        ),
+        "if-you-disagree": (
+            [
+                # A4: IRC 7503 (D.C. holidays); the window itself is Pub 1660's.
+                "January 1, 2027: New Year's Day",
+                "Holidays in Washington, D.C. count",
+                "Act by the last business day on or before that date",
+                "Thursday, December 31, 2026",
+                "The IRS's own dates never move",
+                # A5: IRC 6159(b)(5).
+                "IRC 6159(b)(5)",
+                "It may be grounds for an appeal",
+                # A3: Reg. 301.6330-1(i).
+                "equivalent hearing",
+            ],
+            [],
+        ),
+        "your-dates": (
+            [
+                f"If the end date is less than {fig('notice.days_to_respond')} after the notice date",
+                "act by the last business day on or before it",
+                "A levy also needs a final notice",
+                "The IRS's own dates never move",
+            ],
+            [],
+        ),
+        "reading-your-notice": (
+            [
+                "if your end date is sooner, call and say so",
+                "act by the business day before it",
+                f"A levy is possible only once that final notice has come at least {final_notice} before",
+                # B: irs.gov "Understanding your CP523C/D/G/H notice" pages.
+                "CP523C:",
+                "CP523D: the reason is missed monthly payments",
+                "CP523G: you have not met the terms of your plan",
+                "shared responsibility payment",
+                # B: irs.gov "How to know if it's really the IRS".
+                "comes by mail first",
+                "The IRS will never ask you to pay with a gift card",
+            ],
+            ["CP523C, CP523D and CP523H are close cousins"],
+        ),
+        "questions": (
+            [
+                f"if it has sent you a final notice of intent to levy (LT11 or Letter 1058) at least {final_notice} before",
+                # B: IRS online account FAQ; account transcripts.
+                "Have I already had a final notice?",
+                "account transcript",
+                # B: Forms 8821 and 2848.
+                "Form 8821",
+                "Form 2848",
+                # B: IRC 7508A.
+                "federally declared disaster",
+                "never asks for gift cards",
+            ],
+            ["After that, it can."],
+        ),
+        "if-you-cannot-pay": (
+            [
+                "A levy also needs a final notice of intent to levy",
+                # B: the CP523 page (new tax paid in full) and Form 433-F.
+                "New balances first",
+                "Form 433-F",
+                # A7: the IRS fee table lists $0 only for changes to a plan already on direct debit.
+                "Switching a plan to direct debit may cost the fee to revise a plan",
+            ],
+            [],
+        ),
+        "fee-check": (["Switching a plan to direct debit is not on that line"], []),
+        "best-practices": (
+            [
+                "Switching an existing plan may cost the fee to revise a plan",
+                # A6: IRC 6654(b), (c): per installment from its due date; 6654(g): withholding paid evenly.
+                "a late payment makes the penalty smaller, but it does not remove it",
+                "it counts as paid evenly through the year",
+                "can still cover earlier quarters",
+            ],
+            ["the setup fee is lower"],
+        ),
+        "checklist": (["does not remove it", "counts as paid evenly through the year"], []),
+        "other-options": (
+            [
+                # B: IRM 20.1.1 (reasonable cause) and Form 843; 11 U.S.C. 362; Forms 8821 and 2848.
+                "reasonable cause",
+                "Form 843",
+                "This is not limited to a first time",
+                "automatic stay",
+                "Form 8821",
+            ],
+            [],
+        ),
+        ".": (["First it must send a final notice of intent to levy"], []),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(review_19()))
+def test_pages_say_what_the_third_review_asked(pages, name):
+    text = " ".join(article_text(pages[name]).split())
+    must, must_not = review_19()[name]
+    missing = [phrase for phrase in must if phrase not in text]
+    wrong = [phrase for phrase in must_not if phrase in text]
+    assert not missing and not wrong, (missing, wrong)
