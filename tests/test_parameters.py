@@ -104,6 +104,8 @@ def toml_of(tables: dict) -> str:
 def test_every_value_is_dated_graded_and_sourced(figure):
     assert figure.unit in parameters.UNIT_FORMATS
     assert figure.last_reviewed <= dt.date.today()
+    for search in figure.searches:  # a search is a thing done, with a later day to do it again
+        assert search.on <= dt.date.today() and search.look_again > search.on and search.found
     effective = [value.effective for value in figure.values]
     assert effective == sorted(set(effective)), "effective dates must be distinct"
     for value in figure.values:
