@@ -27,6 +27,7 @@ class Limit:
     year: int
     value: parameters.Value  # the guideline row used, with its source and grade
     assumed: bool  # True when a newer guideline may apply that is not in our data
+    note: str  # "" or which guideline this is, when a reader should know: the latest published, or assumed
 
 
 def first_day() -> dt.date:
@@ -45,4 +46,21 @@ def limit_for(household_size: int, region: str, day: dt.date) -> Limit:
         year=row.effective.year,
         value=row,
         assumed=GUIDELINE.is_beyond_known(day),
+        note=_note(row.effective.year, day),
     )
+
+
+def _note(year: int, day: dt.date) -> str:
+    # A guideline stays in force until HHS publishes the next, so early January still uses last
+    # year's as the latest published; only after the next is due (`next_expected`) is it assumed.
+    if GUIDELINE.is_beyond_known(day):
+        return (
+            f"The income limit uses the {year} poverty guideline, the latest we have. A newer one is usually "
+            "published each January; if it has come out, your limit may be a little higher."
+        )
+    if day.year > year:
+        return (
+            f"The income limit uses the {year} poverty guideline, the latest published: it stays in force until "
+            f"the {day.year} guideline comes out, usually in mid-January, which may raise your limit a little."
+        )
+    return ""

@@ -283,11 +283,8 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
     notes = []
     if {figure.at(day).grade, limit.value.grade} - {"primary"}:
         notes.append(SECONDARY_SOURCES)
-    if limit.assumed:
-        notes.append(
-            f"The income limit uses the {limit.year} poverty guideline, the latest we have. A newer one is usually "
-            f"published each January; if it has come out, your limit may be a little higher."
-        )
+    if limit.note:
+        notes.append(limit.note)
     return FeeResult(
         summary=_answer(action, channel, fee, waived, reimbursable),
         as_of=day,

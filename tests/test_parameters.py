@@ -1,5 +1,6 @@
 """The figures' own structure: a broken or incomplete data file must fail here, not mislead a reader."""
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -9,9 +10,11 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from next_figures import frontier, next_figures_added  # noqa: F401  (a fixture: the data as shipped, then with the next figures)
 
-from calculators import parameters
+from calculators import interest, low_income, parameters
 from calculators.dates import add_months
+from calculators.parameters import review
 
 FOLDER = files("calculators.parameters")
 FILES = parameters.files_with_parameters()
@@ -20,6 +23,15 @@ ALL = [figure for name in FILES for figure in parameters.load(name).values()]
 
 def raw(name):
     return tomllib.loads(FOLDER.joinpath(f"{name}.toml").read_text())
+
+
+SEARCH = {
+    "on": dt.date(2026, 12, 1),
+    "looked_for": "x",
+    "where": "y",
+    "found": "nothing",
+    "look_again": dt.date(2027, 1, 4),
+}
 
 
 @pytest.mark.parametrize(
@@ -34,6 +46,8 @@ def raw(name):
             {"breakdown": {"channel": ["online", "phone"]}, "values": {"2020-01-01": {"online": "1"}}},
             "exactly online, phone",
         ),
+        ({"searched": [{"on": dt.date(2026, 12, 1), "looked_for": "x", "where": "y"}]}, "a search needs exactly"),
+        ({"searched": [{**SEARCH, "look_again": "soon"}]}, "are TOML dates"),
     ],
 )
 def test_data_that_breaks_the_format_is_refused_when_loaded(monkeypatch, written, message):
@@ -90,6 +104,8 @@ def toml_of(tables: dict) -> str:
 def test_every_value_is_dated_graded_and_sourced(figure):
     assert figure.unit in parameters.UNIT_FORMATS
     assert figure.last_reviewed <= dt.date.today()
+    for search in figure.searches:  # a search is a thing done, with a later day to do it again
+        assert search.on <= dt.date.today() and search.look_again > search.on and search.found
     effective = [value.effective for value in figure.values]
     assert effective == sorted(set(effective)), "effective dates must be distinct"
     for value in figure.values:
@@ -168,12 +184,113 @@ def test_the_2026_poverty_guidelines_take_effect_on_their_federal_register_date(
     assert guideline.at(dt.date(2026, 1, 13)).effective == dt.date(2026, 1, 13)
 
 
-def test_make_review_lists_figures_past_their_known_dates_or_long_unreviewed():
-    from calculators.parameters.review import needing_review
+@pytest.mark.usefixtures("frontier")
+def test_a_guideline_stays_in_force_into_the_new_year_until_the_next_is_due():
+    # HHS guidelines have no end date: the latest is the latest published until the next comes out
+    # (mid-January). Nothing may end them on December 31.
+    guideline = low_income.GUIDELINE
+    latest = guideline.values[-1].effective
+    assert guideline.known_until is None
+    assert guideline.next_expected > dt.date(latest.year, 12, 31)
+    for day in (
+        dt.date(latest.year, 12, 31),
+        dt.date(latest.year + 1, 1, 5),
+        guideline.next_expected - dt.timedelta(1),
+    ):
+        assert not guideline.is_beyond_known(day), day
+        assert guideline.at(day).effective == latest
+    assert guideline.is_beyond_known(guideline.next_expected)
 
-    now = needing_review(dt.date(2026, 11, 28))
-    # The 2026 passport threshold is not in the data (its sources disagree): it is listed, as it should be.
-    assert now == ["notice.passport_debt_threshold: known only until 2025-12-31; add the newer value with its source"]
-    later = needing_review(dt.date(2027, 6, 1))  # after the interest data's 2026-12-31, and 185 days on
-    assert any(line.startswith("interest.underpayment_rate: known only until 2026-12-31") for line in later)
-    assert any("last reviewed 2026-11-28, 185 days ago" in line for line in later)
+
+@pytest.mark.usefixtures("frontier")
+def test_the_next_figures_added_for_tests_load_and_keep_the_datas_rules():
+    # The copy the `frontier` fixture writes must itself be valid data, or it would prove nothing.
+    rate = interest.RATE
+    test_quarterly_figures_have_no_gaps_and_end_at_known_until(rate)
+    test_every_value_is_dated_graded_and_sourced(rate)
+    test_every_value_is_dated_graded_and_sourced(low_income.GUIDELINE)
+    if next_figures_added():
+        assert rate.values[-1].value == rate.values[-2].value + 1
+        assert low_income.GUIDELINE.values[-1].effective.year == low_income.GUIDELINE.values[-2].effective.year + 1
+
+
+# `make review`: red only when a person must act.
+
+
+def figure(**changes) -> parameters.Parameter:
+    base = parameters.Parameter(
+        id="test.figure",
+        description="d",
+        unit="dollars",
+        last_reviewed=dt.date(2026, 12, 1),
+        values=(),
+        known_until=dt.date(2025, 12, 31),
+    )
+    return dataclasses.replace(base, **changes)
+
+
+def searched(on: dt.date, look_again: dt.date) -> parameters.Search:
+    return parameters.Search(on, "the 2026 amount", "irs.gov", "nothing", look_again)
+
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("figures", "status"),
+    [
+        ([figure(known_until=dt.date(2026, 12, 31))], 0),  # within its known dates
+        ([figure()], 1),  # past them, and nobody looked
+        ([figure(searches=(searched(TODAY, dt.date(2027, 1, 4)),))], 0),  # looked today; look again in January
+        ([figure(searches=(searched(dt.date(2026, 6, 1), dt.date(2026, 12, 1)),))], 1),  # the look-again day has come
+        (  # only the latest search counts
+            [figure(searches=(searched(dt.date(2026, 6, 1), dt.date(2027, 6, 1)), searched(TODAY, TODAY)))],
+            1,
+        ),
+        ([figure(known_until=None, next_expected=dt.date(2027, 1, 12))], 0),  # in force until replaced, not yet due
+        ([figure(known_until=None, next_expected=TODAY)], 1),  # a newer one may be out from today
+        ([figure(known_until=None, last_reviewed=TODAY - dt.timedelta(days=180))], 0),
+        ([figure(known_until=None, last_reviewed=TODAY - dt.timedelta(days=181))], 1),  # not reviewed for 181 days
+        (  # a recorded search does not excuse a figure nobody has reviewed for half a year
+            [figure(last_reviewed=dt.date(2026, 1, 1), searches=(searched(TODAY, dt.date(2027, 1, 4)),))],
+            1,
+        ),
+    ],
+)
+def test_review_fails_only_when_a_person_must_act(figures, status):
+    assert review.exit_status(review.findings(TODAY, figures)) == status
+
+
+def test_review_lists_a_search_without_failing_and_says_when_to_look_again(capsys):
+    waiting = [figure(searches=(searched(TODAY, dt.date(2027, 1, 4)),))]
+    assert review.main(TODAY, waiting) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Nothing needs a person now.")
+    assert "test.figure: known only until 2025-12-31; searched 2026-12-01 for the 2026 amount" in out
+    assert "Look again on 2027-01-04" in out
+    assert review.main(dt.date(2027, 1, 4), waiting) == 1
+    assert capsys.readouterr().out.startswith(
+        "Needs a person now:\ntest.figure: known only until 2025-12-31; last searched"
+    )
+
+
+@pytest.mark.usefixtures("frontier")
+def test_right_after_a_review_the_data_needs_nobody():
+    # Derived from the data: on the latest review date, every figure past its date has a recorded
+    # search, so the weekly job is green until a look-again date or a due date comes.
+    reviewed = max(
+        item.last_reviewed for name in parameters.files_with_parameters() for item in parameters.load(name).values()
+    )
+    found = review.findings(reviewed)
+    assert review.exit_status(found) == 0, review.report(found)
+
+
+@pytest.mark.usefixtures("frontier")
+def test_a_figure_past_its_date_reaches_review_once_its_search_is_stale():
+    # The same data, on the day after the latest look-again date of any search: someone must look again.
+    everything = [item for name in parameters.files_with_parameters() for item in parameters.load(name).values()]
+    stale = [item for item in everything if item.searches]
+    day = max(item.searches[-1].look_again for item in stale)
+    due = [item.id for item in stale if item.is_beyond_known(day)]
+    acting = {finding.figure for finding in review.findings(day) if finding.act}
+    assert due and set(due) <= acting

@@ -1,8 +1,13 @@
 """Rules of the past-due estimate that golden figures alone do not show: what it says, and when."""
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+import pytest
+from next_figures import frontier  # noqa: F401  (a fixture: the data as shipped, then with the next figures)
+
+from calculators import interest
+from calculators.dates import days_in_year, quarter_label
 from calculators.web import run
 
 TODAY = dt.date(2026, 11, 28)
@@ -42,11 +47,39 @@ def test_the_answer_leads_with_what_to_pay_and_by_when():
     assert answer["payoff"]["total"] == "10878.98"
 
 
+@pytest.mark.usefixtures("frontier")
 def test_rates_past_the_last_known_quarter_are_flagged_and_said():
-    answer = result({**NOTICE, "notice_date": "2026-12-01", "pay_date": "2027-03-01"}, today=dt.date(2027, 3, 1))
+    # The frontier comes from the data: the day after its last quarter, and the quarter that starts then.
+    after = interest.RATE.known_until + dt.timedelta(days=1)
+    notice, pay = interest.RATE.known_until - dt.timedelta(days=30), after + dt.timedelta(days=59)
+    answer = result({**NOTICE, "notice_date": notice.isoformat(), "pay_date": pay.isoformat()}, today=pay)
     assumed = [rate for rate in answer["rates_used"] if rate["assumed"]]
-    assert [rate["quarter"] for rate in assumed] == ["2027-Q1"]
-    assert any("not published in our data" in note and "2027-Q1" in note for note in answer["notes"])
+    assert [rate["quarter"] for rate in assumed] == [quarter_label(after)]
+    assert any("not published in our data" in note and quarter_label(after) in note for note in answer["notes"])
+
+
+@pytest.mark.usefixtures("frontier")
+def test_a_pay_date_past_the_last_known_quarter_uses_the_latest_rate_and_says_it_assumed_it():
+    # Was a golden case pinned to 2026-Q4; the dates now come from the data. 30 days of the last known
+    # quarter after the notice, then 32 days of the next, both at the last known rate r, compounded daily:
+    # interest = 35.00 + (7000.00 + 70.00 + 35.00) × ((1 + r/N1)^30 × (1 + r/N2)^32 − 1), half up to cents.
+    last = interest.RATE.values[-1]
+    notice = interest.RATE.known_until - dt.timedelta(days=30)
+    pay = interest.RATE.known_until + dt.timedelta(days=32)
+    payload = {"monthly_payment": "250", "missed_payments": 1, "notice_date": notice.isoformat(), "tax_owed": "7000.00"}
+    payload |= {"penalty_so_far": "70.00", "interest_so_far": "35.00", "pay_date": pay.isoformat()}
+    answer = result(payload, today=pay)
+    r = last.value / 100
+    with localcontext() as exact:
+        exact.prec = 50
+        growth = (1 + r / days_in_year(notice.year)) ** 30 * (1 + r / days_in_year(pay.year)) ** 32 - 1
+        expected = (Decimal("35.00") + Decimal("7105.00") * growth).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert answer["payoff"]["interest"] == str(expected)
+    known, assumed = answer["rates_used"]
+    assert (known["quarter"], known["days"], known["assumed"]) == (quarter_label(notice), 30, False)
+    assert (assumed["quarter"], assumed["days"], assumed["assumed"]) == (quarter_label(pay), 32, True)
+    assert assumed["rate_percent"] == known["rate_percent"] == str(last.value)
+    assert any(f"It uses the latest known rate, {last.value}% a year" in note for note in answer["notes"])
 
 
 def test_rates_not_from_a_primary_source_ask_the_reader_to_confirm():

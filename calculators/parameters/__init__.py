@@ -13,7 +13,20 @@ exact `section` cited, and maps the date each value takes effect to the value:
     2000-01-01 = "0.5"
     2026-04-01 = { value = "6", grade = "secondary", note = "why this one differs" }
 
-A value that differs in source, grade or section, or needs a note, says so inline. A table of
+A value that differs in source, grade or section, or needs a note, says so inline.
+
+When a newer value is expected, the parameter says so in one of two ways: `known_until`, the last
+day its values cover (a quarterly rate has no value after its quarter), or `next_expected`, the day
+a newer value may first be published, for a figure that stays in force until it is replaced (a
+poverty guideline). Past either, results and pages say the figure is assumed. A search for a
+newer value that found none is recorded with its date, so `make review` knows a person looked:
+
+    [[passport_debt_threshold.searched]]
+    on = 2026-12-01
+    looked_for = "the 2026 amount, in Rev. Proc. 2025-32"
+    where = "IRS pages and bulletins, the Federal Register"
+    found = "nothing primary; secondary sources disagree"
+    look_again = 2027-01-15 A table of
 values declares its `breakdown` (e.g. by region, then by first or additional person) and every
 value must have exactly those keys. Numbers are written as strings and read as Decimal, never as
 floats. Unknown keys stop the loading, so a typo cannot pass as a figure.
@@ -29,10 +42,11 @@ from importlib.resources import files
 GRADES = ("primary", "secondary", "unverified")
 PARAMETER_KEYS = {
     "description", "unit", "last_reviewed", "values", "period", "known_until", "breakdown",
-    "source", "grade", "section", "note",
+    "source", "grade", "section", "note", "next_expected", "searched",
 }  # fmt: skip
 REQUIRED_KEYS = {"description", "unit", "last_reviewed", "values", "source", "grade"}
 VALUE_KEYS = {"value", "grade", "source", "section", "note"}  # a value written as an inline table
+SEARCH_KEYS = {"on", "looked_for", "where", "found", "look_again"}  # every one required
 
 
 class BeforeFirstValue(LookupError):
@@ -61,6 +75,17 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Search:
+    """A search for a newer value that found none: what, where, when, and when to look again."""
+
+    on: dt.date
+    looked_for: str
+    where: str
+    found: str
+    look_again: dt.date
+
+
+@dataclass(frozen=True)
 class Parameter:
     id: str  # "file.name", e.g. "interest.underpayment_rate"
     description: str
@@ -70,6 +95,8 @@ class Parameter:
     period: str = ""
     known_until: dt.date | None = None
     breakdown: tuple[tuple[str, tuple[str, ...]], ...] = ()  # e.g. (("channel", ("online", "phone_mail_in_person")),)
+    next_expected: dt.date | None = None  # in force until replaced; a newer value may be published from this day
+    searches: tuple[Search, ...] = ()  # oldest first
 
     def at(self, day: dt.date) -> Value:
         """The value in force on `day`. Raises BeforeFirstValue before the first one."""
@@ -80,6 +107,8 @@ class Parameter:
 
     def is_beyond_known(self, day: dt.date) -> bool:
         """True when no source yet confirms the latest value still holds on `day`."""
+        if self.next_expected is not None and day >= self.next_expected:
+            return True  # a newer value may be out that is not in our data
         return self.known_until is not None and day > self.known_until
 
 
@@ -197,6 +226,7 @@ def load(file: str) -> dict[str, Parameter]:
         )
         if not values:
             raise BadData(f"{where}: no values")
+        searches = tuple(sorted((_search(item, where) for item in entry.get("searched", [])), key=lambda s: s.on))
         parameters[name] = Parameter(
             id=where,
             description=entry["description"],
@@ -206,8 +236,18 @@ def load(file: str) -> dict[str, Parameter]:
             period=entry.get("period", ""),
             known_until=entry.get("known_until"),
             breakdown=breakdown,
+            next_expected=entry.get("next_expected"),
+            searches=searches,
         )
     return parameters
+
+
+def _search(item: dict, where: str) -> Search:
+    if set(item) != SEARCH_KEYS:
+        raise BadData(f"{where}: a search needs exactly {', '.join(sorted(SEARCH_KEYS))}")
+    if not all(isinstance(item[key], dt.date) for key in ("on", "look_again")):
+        raise BadData(f"{where}: a search's `on` and `look_again` are TOML dates")
+    return Search(**item)
 
 
 def leaves(value, prefix: str = "") -> list[tuple[str, object]]:
