@@ -237,7 +237,9 @@ class SafeHarbor:
     paid_or_withheld: Decimal
     below_minimum: bool
     shortfall: Decimal
-    quarterly: tuple[DuePayment, ...]
+    quarterly: tuple[DuePayment, ...]  # what to pay on the due dates still ahead
+    installments: tuple[estimated_tax.Installment, ...]  # each quarter's share, for the whole year
+    late: tuple[DuePayment, ...]  # installments whose date has passed and that are still short
 
 
 @dataclass(frozen=True)
@@ -506,7 +508,8 @@ def _no_new_balance(values, safe_harbor, balance, web) -> dict:
 
 
 def _penalty_sentence(safe_harbor: SafeHarbor) -> str:
-    """What avoids the estimated tax penalty (IRC 6654(d), (e)): not the same as owing nothing."""
+    """What avoids the estimated tax penalty (IRC 6654(d), (e)): not the same as owing nothing. The
+    penalty runs on each installment from its own due date, so a late one can be reduced, not avoided."""
     if safe_harbor.below_minimum:
         return "You will not owe the estimated tax penalty, because less than the amount that needs estimated payments would be owed."
     if not safe_harbor.shortfall:
@@ -515,15 +518,32 @@ def _penalty_sentence(safe_harbor: SafeHarbor) -> str:
             f"{dollars(safe_harbor.required_annual_payment)} that avoids it."
         )
     parts = ", ".join(f"{dollars(quarter.amount)} by {us_date(quarter.due_date)}" for quarter in safe_harbor.quarterly)
-    if not parts:
+    if safe_harbor.late:
+        late = ", ".join(f"{dollars(quarter.amount)} due {us_date(quarter.due_date)}" for quarter in safe_harbor.late)
+        sentence = (
+            f"The estimated tax penalty is worked out for each quarter: each needed "
+            f"{dollars(safe_harbor.installments[0].required)} of the {dollars(safe_harbor.required_annual_payment)} "
+            f"that avoids it. These are late: {late}. The penalty on each runs from its due date until it is paid, so "
+            "paying now lowers it but cannot avoid it. Tax taken out of your pay counts as paid evenly through the "
+            "year, whenever it was taken: asking your employer to take out more before December 31 (Form W-4) can "
+            "still cover quarters that have passed."
+        )
+        if parts:
+            sentence += f" Still ahead: {parts}."
+    elif not parts:
         return f"You are {dollars(safe_harbor.shortfall)} short of what avoids the estimated tax penalty, and its due dates have passed."
-    sentence = f"Paying at least {dollars(safe_harbor.shortfall)} more ({parts}) avoids the estimated tax penalty."
+    else:
+        sentence = f"Paying at least {dollars(safe_harbor.shortfall)} more ({parts}) avoids the estimated tax penalty."
     if safe_harbor.required_if_not_filing_separately is not None:
         sentence += (
             f" That assumes you may file separately, which needs {safe_harbor.prior_year_share_percent}% of last year's tax. "
             f"If you will not file separately, {dollars(safe_harbor.required_if_not_filing_separately)} paid in all avoids it."
         )
-    return sentence
+    return sentence + PRIOR_YEAR_ASSUMPTION
+
+
+# IRC 6654(d)(1)(B)(ii): last year's tax counts only if last year's return covered 12 months.
+PRIOR_YEAR_ASSUMPTION = " This uses last year's tax, which assumes you filed a return for all 12 months of last year."
 
 
 def _due_payments(dates: list[dt.date], amounts: list[Decimal]) -> tuple[DuePayment, ...]:
@@ -586,8 +606,24 @@ def _safe_harbor(values) -> SafeHarbor:
     paid = values["withholding_this_year"] + values["estimated_paid_this_year"]
     below_minimum = estimated_tax.below_minimum(values["expected_tax_this_year"], values["withholding_this_year"], day)
     shortfall = Decimal("0.00") if below_minimum else max(Decimal("0.00"), required - paid)
+    installments = estimated_tax.installments(
+        required,
+        values["withholding_this_year"],
+        values["estimated_paid_this_year"],
+        estimated_tax.due_dates(_tax_year(values)),
+    )
+    late = (
+        ()
+        if below_minimum
+        else tuple(DuePayment(row.due_date, row.short) for row in installments if row.due_date < day and row.short)
+    )
     ahead = _due_dates_ahead(values)
-    amounts = estimated_tax.split(shortfall, len(ahead)) if shortfall else []
+    if late:  # the late part is paid now; each installment still ahead needs its own share
+        quarterly = tuple(
+            DuePayment(row.due_date, row.short) for row in installments if row.due_date >= day and row.short
+        )
+    else:
+        quarterly = _due_payments(ahead, estimated_tax.split(shortfall, len(ahead)) if shortfall else [])
     return SafeHarbor(
-        required, f"{share}", unsure_difference, paid, below_minimum, shortfall, _due_payments(ahead, amounts)
+        required, f"{share}", unsure_difference, paid, below_minimum, shortfall, quarterly, tuple(installments), late
     )

@@ -4,6 +4,7 @@ payment plan goes into default.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 from . import parameters
@@ -56,3 +57,33 @@ def split(amount: Decimal, parts: int) -> list[Decimal]:
         return []
     share = (amount / parts).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
     return [share] * (parts - 1) + [amount - share * (parts - 1)]
+
+
+@dataclass(frozen=True)
+class Installment:
+    """One required installment (IRC 6654(c), (d)(1)(A)): a quarter of the required annual payment."""
+
+    due_date: dt.date
+    required: Decimal
+    credited: Decimal
+    short: Decimal
+
+
+def installments(
+    required_annual: Decimal, withholding: Decimal, estimated_paid: Decimal, due: list[dt.date]
+) -> list[Installment]:
+    """What each installment needed and what counts toward it. Withholding counts as paid in equal
+    parts on the due dates (IRC 6654(g)); estimated payments are taken as made on time and applied to
+    the earliest installments first, and anything over an installment carries to the next (6654(b)(3))."""
+    carried, left_to_apply = Decimal("0.00"), estimated_paid
+    rows = []
+    for due_date, required, withheld in zip(
+        due, split(required_annual, len(due)), split(withholding, len(due)), strict=True
+    ):
+        available = withheld + carried
+        applied = min(left_to_apply, max(Decimal("0.00"), required - available))
+        left_to_apply -= applied
+        credited = available + applied
+        rows.append(Installment(due_date, required, min(credited, required), max(Decimal("0.00"), required - credited)))
+        carried = max(Decimal("0.00"), credited - required)
+    return rows

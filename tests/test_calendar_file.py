@@ -34,7 +34,8 @@ def test_every_payment_and_estimated_tax_date_is_an_all_day_event_with_a_reminde
     parsed = icalendar.Calendar.from_ical(checklist_calendar())
     events = parsed.walk("VEVENT")
     starts = sorted(event.decoded("DTSTART") for event in events)
-    # payments on the 28th from 2026-11 for 4 months; 1,000.00 short on 2026-08-01 split over Sep 15 and Jan 15: 500.00 each
+    # payments on the 28th from 2026-11 for 4 months; 1,000.00 required, 250.00 a quarter: on 2026-08-01 April and
+    # June are late (pay now, no reminder); 250.00 by Sep 15 and by Jan 15
     assert starts == [
         dt.date(2026, 9, 15),
         dt.date(2026, 11, 28),
@@ -51,7 +52,7 @@ def test_every_payment_and_estimated_tax_date_is_an_all_day_event_with_a_reminde
         assert alarm.decoded("TRIGGER") == -dt.timedelta(days=3)
     summaries = {str(event["SUMMARY"]) for event in events}
     assert "IRS payment plan: pay $1,250.00" in summaries
-    assert "Estimated tax due: pay $500.00" in summaries
+    assert "Estimated tax due: pay $250.00" in summaries
 
 
 def test_uids_are_unique_and_stable_between_runs():

@@ -17,6 +17,7 @@ OFFICIAL_HOSTS = {
     "www.law.cornell.edu",
     "www.federalregister.gov",
     "aspe.hhs.gov",
+    "code.dccouncil.gov",  # the District of Columbia's own code: its holidays count for tax deadlines
 }
 HIGHEST_READING_GRADE = 8
 # Amounts that are not figures: the invented sample notice, and worked examples a reader can redo by hand.

@@ -287,8 +287,10 @@ def test_estimated_tax_parts_add_up_to_the_shortfall(prior, agi, expected, withh
     answer = run("checklist", payload, TODAY)
     assert answer["ok"], answer
     harbor = answer["result"]["safe_harbor"]
-    parts = [Decimal(quarter["amount"]) for quarter in harbor["quarterly"]]
+    # What is due ahead, with what is late (pay now), makes up the whole shortfall.
+    parts = [Decimal(quarter["amount"]) for quarter in harbor["quarterly"] + harbor["late"]]
     assert not parts or sum(parts) == Decimal(harbor["shortfall"])
+    assert all(dt.date.fromisoformat(quarter["due_date"]) < as_of for quarter in harbor["late"])
     assert all(part >= 0 for part in parts)
     assert Decimal(harbor["shortfall"]) <= Decimal(harbor["required_annual_payment"])
     # Tax due with the return is a default of the plan: never "in place" while any is expected (IRC 6159(b)(4)(B)).
