@@ -78,7 +78,8 @@ GROUPS = (
                 name="direct_debit",
                 label="Do (or would) your payments come straight from your bank account?",
                 noun="whether your payments come straight from your bank account",
-                hint="This is called direct debit: the IRS takes each payment from your checking account.",
+                hint="This is called direct debit: the IRS takes each payment from your checking account. For a change, "
+                "answer about your plan as it is now: switching it to direct debit is itself a change.",
                 required=False,
                 shown_when=("action", ("change", "new_plan")),
             ),
@@ -100,7 +101,9 @@ GROUPS = (
                 name="agi",
                 label="Adjusted gross income",
                 noun="your adjusted gross income",
-                hint="From your most recent tax return: the line called “adjusted gross income” on Form 1040. Enter 0 if you had none.",
+                hint="From your most recent tax return: the line called “adjusted gross income” on Form 1040. Enter 0 if you had "
+                "none. A loss (below zero) counts as $0.",
+                minimum=-MoneyField.maximum,
             ),
             WholeNumberField(
                 name="household_size",
@@ -257,7 +260,7 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
     direct_debit = values["direct_debit"]
     online_limit = _online_limit(action, plan_length, day)
     limit = low_income.limit_for(values["household_size"], values["region"], day)
-    is_low_income = values["agi"] <= limit.limit
+    is_low_income = _income(values) <= limit.limit
     fee, waived, reimbursable, figure = fee_for(action, channel, direct_debit, plan_length, is_low_income, day)
 
     cheaper = None
@@ -345,14 +348,23 @@ def _answer(action, channel, fee, waived, reimbursable) -> str:
     return sentence + "."
 
 
+def _income(values) -> Decimal:
+    """Adjusted gross income for the low-income test: a loss (below zero) counts as $0."""
+    return max(values["agi"], Decimal("0.00"))
+
+
 def _why(values, limit: low_income.Limit, is_low_income: bool) -> str:
     people = values["household_size"]
     household = "1 person" if people == 1 else f"{people} people"
     region = low_income.REGION_NAMES[values["region"]]
     comparison = "at or below" if is_low_income else "above"
     outcome = "so you count as low income" if is_low_income else "so the low-income fee does not apply"
+    if values["agi"] < 0:
+        income = f"Your adjusted gross income is a loss of {dollars(-values['agi'])}, which counts as $0. That is"
+    else:
+        income = f"Your adjusted gross income of {dollars(values['agi'])} is"
     return (
-        f"Your adjusted gross income of {dollars(values['agi'])} is {comparison} {dollars(limit.limit)}, "
+        f"{income} {comparison} {dollars(limit.limit)}, "
         f"which is {limit.percent}% of the {limit.year} poverty guideline ({dollars(limit.guideline)}) "
         f"for a household of {household} in {region}, {outcome}."
     )
@@ -383,10 +395,21 @@ def _next_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, 
                 "The IRS fee table lists no fee for changes to a plan paid by direct debit. Ask whether putting your plan "
                 "back in place counts as such a change."
             )
+    if action == "change" and direct_debit:
+        steps.append(
+            "The $0 is for a plan that already takes its payments by direct debit. Switching a plan to direct debit is a "
+            f"change to the plan, and it may cost the fee for revising a plan ({_revision_fees(is_low_income, day)}): the "
+            "IRS fee table does not say that switching is free."
+        )
     if not fee and not waived and action == "new_plan":
         steps.append("Check how long your plan will last: a longer plan has a setup fee.")
     steps.append("These fees are for individuals. Businesses cannot get the low-income fee.")
     return tuple(steps)
+
+
+def _revision_fees(is_low_income: bool, day: dt.date) -> str:
+    fees = FEES["reinstate_low_income" if is_low_income else "reinstate"].at(day).value
+    return f"{dollars(fees['online'])} online, {dollars(fees['phone_mail_in_person'])} by phone, mail or in person"
 
 
 def reference_table(day: dt.date) -> dict:
