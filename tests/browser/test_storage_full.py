@@ -38,6 +38,7 @@ def work_out_a_golden_case(page, calculator):
 
 
 def test_every_visit_answers_when_the_runtime_cannot_be_kept(page, base_url, short_of_space, watch):
+    # `watch` holds the console to no error: the service worker's own messages reach it too.
     for visit in (1, 2, 3):
         page.goto(base_url + "catch-up-amount/")
         calculator = page.locator('[data-calculator="past_due"]')
