@@ -66,22 +66,42 @@ async function fromNetworkThenCache(request) {
   }
 }
 
-// A file fetched for the first time is stored whole, then given out from the cache: a network stream
-// shared between the cache and the page would keep this worker busy for as long as the page leaves
-// its half unread, and hold back the next build's worker.
-async function fromCacheThenNetwork(request, cacheName) {
+// A device short of space refuses a copy (QuotaExceededError). Keeping one is only for offline use:
+// the page still gets its file, and the pages are told, so that a failure offline can name the cause.
+async function keep(cache, request, response) {
+  try {
+    await cache.put(request, response);
+    return true;
+  } catch (error) {
+    if (error?.name === "QuotaExceededError") await tellPages({ type: "storage-full" });
+    return false;
+  }
+}
+
+async function tellPages(message) {
+  for (const client of await self.clients.matchAll({ type: "window" })) client.postMessage(message);
+}
+
+// A file fetched for the first time is read whole, given to the page, and kept in the cache after
+// that: a network stream shared between the cache and the page would keep this worker busy for as
+// long as the page leaves its half unread, and hold back the next build's worker. Whether the copy
+// is kept or not, the page has its file.
+async function fromCacheThenNetwork(event, cacheName) {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  const cached = await cache.match(event.request, { ignoreSearch: true });
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
-  return (await cache.match(request)) ?? response;
+  const response = await fetch(event.request);
+  if (!response.ok || response.type !== "basic") return response;
+  const body = await response.blob();
+  const whole = () => new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  event.waitUntil(keep(cache, event.request, whole()));
+  return whole();
 }
 
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
-  if (CONTENT_ADDRESSED.test(url.pathname)) event.respondWith(fromCacheThenNetwork(event.request, cacheFor(url)));
+  if (CONTENT_ADDRESSED.test(url.pathname)) event.respondWith(fromCacheThenNetwork(event, cacheFor(url)));
   else event.respondWith(fromNetworkThenCache(event.request));
 });
 
@@ -94,8 +114,10 @@ self.addEventListener("message", (event) => {
       self.BUILD.calculator_files.map(async (path) => {
         const url = new URL(path, SCOPE);
         const cache = await caches.open(cacheFor(url));
-        if (!(await cache.match(url))) await cache.add(url);
+        if (await cache.match(url)) return true;
+        const response = await fetch(url).catch(() => null);
+        return Boolean(response?.ok) && (await keep(cache, url, response));
       }),
-    ).then(() => event.source?.postMessage({ type: "calculators-cached" })),
+    ).then((kept) => kept.every(Boolean) && event.source?.postMessage({ type: "calculators-cached" })),
   );
 });

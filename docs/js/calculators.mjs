@@ -14,7 +14,42 @@ const STATUS = {
     `The calculator could not start in this browser (${reason}). Try reloading the page, or use an up-to-date browser. ` +
     `Until then, the steps on this page show how to work it out by hand, and the IRS can tell you the figures: ` +
     `call the number on your notice, or ${phone}.`,
+  // The service worker said this device had no room to keep the calculator, so without a connection
+  // it cannot start: "check your connection" alone would not say why, nor what helps.
+  shortOfSpace: (reason, phone) =>
+    `The calculator could not start (${reason}). This device is short of storage space, so the calculator ` +
+    `could not be saved on it for use offline. It still works online: connect to the internet and reload the page. ` +
+    `If you free some space on this device, the calculator will work offline too. ` +
+    `Until then, the steps on this page show how to work it out by hand, and the IRS can tell you the figures: ` +
+    `call the number on your notice, or ${phone}.`,
 };
+
+// Remembered on the device from the service worker's word (sw.js), because the failure it explains
+// comes on a later visit, offline; forgotten once the calculator's files are kept.
+const SHORT_OF_SPACE = "cp523-short-of-space";
+
+function shortOfSpace() {
+  try {
+    return localStorage.getItem(SHORT_OF_SPACE) !== null;
+  } catch {
+    return false;
+  }
+}
+
+if ("serviceWorker" in navigator)
+  navigator.serviceWorker.addEventListener("message", ({ data }) => {
+    try {
+      if (data?.type === "storage-full") localStorage.setItem(SHORT_OF_SPACE, "yes");
+      else if (data?.type === "calculators-cached") localStorage.removeItem(SHORT_OF_SPACE);
+    } catch {
+      // a browser that keeps nothing: the plain failure message stays
+    }
+  });
+
+// The message for a runtime that failed to start, with its reason.
+function failedMessage(root, reason) {
+  return (shortOfSpace() ? STATUS.shortOfSpace : STATUS.failed)(reason, root.dataset.irsPhone);
+}
 
 // `quiet`: the message is for screen readers only, because the same words are on screen already
 // (an answer's first sentence).
@@ -172,7 +207,7 @@ async function calculate(root, { quiet = false } = {}) {
   if (reply.otherBuild) return reloadForNewBuild(root, { asked: true });
   if (reply.failure) {
     delete root.dataset.askAgain;
-    setState(root, "error", STATUS.failed(reply.failure, root.dataset.irsPhone));
+    setState(root, "error", failedMessage(root, reply.failure));
     return;
   }
   // The fields changed, or the button was pressed again, while this was worked out: answer what
@@ -278,7 +313,7 @@ function bind(root) {
   starting.then(
     () => root.dataset.state === "loading" && setState(root, "ready", STATUS.ready),
     (error) =>
-      error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", STATUS.failed(error.message, root.dataset.irsPhone)),
+      error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", failedMessage(root, error.message)),
   );
   const form = root.querySelector("form");
   const carried = takeCarried(root);
