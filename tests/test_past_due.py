@@ -114,7 +114,7 @@ def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
     assert Decimal(unsure["payoff_higher"]["total"]) > Decimal(unsure["payoff"]["total"])
     assert " to $" in unsure["summary"] and "notice of intent to levy" in unsure["summary"]
     assert unsure["summary"].startswith("The date your plan would end, 11/10/2026, has passed: call the IRS today.")
-    assert any("The lower figure is more likely if" in note for note in unsure["notes"])
+    assert any("more likely if you got several IRS letters before your plan" in note for note in unsure["notes"])
     said_no = result({**ends_early, "levy_notice_before": "usual", "filed_on_time": "yes"})
     assert said_no["payoff"] == unsure["payoff"]
     # No binding source says whether the CP523 itself raises the rate once the plan ends: both readings show.

@@ -16,11 +16,11 @@ LEVY_WAIT = parameters.get("notice.levy_wait_after_termination_days")
 
 def higher_condition(unknowns: Unknowns) -> str:
     """What the higher figures assume, for the answers the reader was not sure of."""
+    if unknowns.levy_notice:  # then 1% every month: no other answer changes the higher figures
+        return "the IRS sent you a notice of intent to levy before your plan began"
     parts = []
     if unknowns.filed_on_time:
         parts.append("you filed your return late")
-    if unknowns.levy_notice:
-        parts.append("the IRS sent you a notice of intent to levy before your plan began")
     if unknowns.cp523_reading:
         parts.append("the CP523 itself raises the penalty to 1% a month once your plan ends")
     return " and ".join(parts)
@@ -184,17 +184,13 @@ def penalty_notes(values: dict, figures: Estimate) -> list[str]:
     in_plan = failure_to_pay.IN_AGREEMENT.at(notice).value
     usual = failure_to_pay.NORMAL.at(notice).value
     higher = failure_to_pay.AFTER_LEVY_NOTICE.at(notice).value
-    days = failure_to_pay.LEVY_NOTICE_DAYS.at(notice).value
-    counted = f"Penalty months or part months that begin from the notice date up to {us_date(figures.payoff.as_of)}: {figures.penalty_months}."
+    counted = f"Months begun from the notice date to {us_date(figures.payoff.as_of)}: {figures.penalty_months}."
     if figures.penalty_months_from:
-        months = (
-            f"The penalty is charged for each month or part of a month from your return's due date, "
-            f"{us_date(figures.penalty_months_from)}. {counted}"
-        )
+        months = f"Penalty months count from your return's due date, {us_date(figures.penalty_months_from)}. {counted}"
     else:
         months = (
-            f"You did not enter the tax year, so penalty months are counted from the notice date. The IRS counts them "
-            f"from your return's due date, so this may add one month's penalty too many. {counted}"
+            "Penalty months count from the notice date, as you did not enter the tax year. The IRS counts from your "
+            f"return's due date, so this may add one month too many. {counted}"
         )
     notes = [months]
     answer = values["levy_notice_before"]
@@ -204,31 +200,26 @@ def penalty_notes(values: dict, figures: Estimate) -> list[str]:
             f"month, while the plan lasts and after it ends (IRC 6651(d)). The lower {in_plan}% rate for plans does not apply."
         )
         return notes
-    if answer == failure_to_pay.USUAL:
+    if figures.unknowns.levy_notice:
         notes.append(
-            f"You said the IRS did not send you a notice of intent to levy before your plan. While the plan lasts, the "
-            f"penalty is {in_plan}% a month if you filed on time, {usual}% if not."
+            f"You are not sure whether a notice of intent to levy (CP504, LT11 or Letter 1058) came before your plan. "
+            f"If one did, the penalty is {higher}% a month, during the plan too: the higher figures use that, the figures "
+            "for keeping your plan do not. It is more likely if you got several IRS letters before your plan. Your IRS "
+            "online account, or a call, can tell you."
         )
-    else:
-        notes.append(
-            f"You are not sure whether the IRS sent you a notice of intent to levy before your plan began. If it did, the "
-            f"penalty is {higher}% a month, during the plan too; if not, {in_plan}% while the plan lasts if you filed on "
-            f"time. The higher figures use {higher}%; the figures for keeping your plan use {in_plan}%. The lower figure is "
-            "more likely if your plan began soon after your first IRS bill. The higher one is more likely if you got "
-            "several IRS letters first, one of them headed “Notice of intent to levy” (CP504, LT11 or Letter 1058). "
-            "Your IRS online account, or a call to the number on your notice, can tell you."
-        )
+    rate_in_plan = f"While the plan lasts, the penalty is {in_plan}% a month if you filed on time, {usual}% if not"
     if figures.unknowns.filed_on_time:
-        notes.append(
-            f"You did not say whether you filed your return on time. While the plan lasts, the penalty is {in_plan}% a "
-            f"month if you did and {usual}% if you did not: the higher figures use {usual}%."
+        worse = (
+            "the lower figures assume you did" if figures.unknowns.levy_notice else f"the higher figures use {usual}%"
         )
+        notes.append(f"{rate_in_plan}. You did not say whether you filed on time: {worse}.")
+    else:
+        notes.append(f"{rate_in_plan}.")
     notes.append(
         f"After the plan ends on {us_date(ends)}, the penalty is {usual}% a month, or {higher}% if the CP523 itself "
-        f"counts as a notice of intent to levy, from the first month that begins more than {days} days after it. No law "
-        "or court decision settles this. An IRS legal memo (GL-703322-00) says a CP523 does not raise the rate while "
-        "the plan lasts, but such memos do not bind the IRS. So the lower figures use "
-        f"{usual}% and the higher figures {higher}%. A later LT11 or Letter 1058 would make it {higher}%."
+        "counts as a notice of intent to levy. No law or court has settled this. An IRS lawyers' memo (GL-703322-00) "
+        "says it does not while the plan lasts, but such memos do not bind the IRS. "
+        f"{'The higher figures use' if not figures.unknowns.levy_notice else 'Without an earlier notice, the higher figures would use'} {higher}%."
     )
     return notes
 

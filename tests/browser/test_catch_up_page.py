@@ -136,10 +136,13 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
 
     answer = calculator.locator(".calc-result")
     # The golden case "The estimate from the notice" works these figures out:
-    # interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98; penalty 500.00 + 0.25% × 10,000 = 525.00
+    # interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98; penalty 500.00 + 0.25% × 10,000 = 525.00.
+    # A month later the plan has ended: 0.5% of 10,000 = 50 more, or 1% = 100 if the CP523 itself counts as a
+    # notice of intent to levy (unsettled): the two monthly figures differ by 50.
     expect(answer.locator(".calc-answer")).to_have_text(
         "To keep your payment plan, pay $1,200.00 before 12/2/2026: 1 missed payment of $1,200.00. "
-        "If your plan ends, you would owe about $10,879 on 11/28/2026, and about $113 more each month."
+        "If your plan ends, you would owe about $10,879 on 11/28/2026, and about $113 to $163 more each month. "
+        "The higher figures are if the CP523 itself raises the penalty to 1% a month once your plan ends."
     )  # about-figures in whole dollars; the cents are in the working below
     owed = answer.get_by_role("table", name="If your plan ends: what you would owe on 11/28/2026")
     expect(owed.get_by_role("row", name="Interest")).to_contain_text("$353.98")

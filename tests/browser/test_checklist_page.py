@@ -37,13 +37,15 @@ def test_answers_and_ticks_are_kept_across_a_reload_and_cleared_on_request(page,
     calculator = open_calculator("checklist/")
     fill_plan(page)
     answer = calculator.locator(".calc-result")
-    # 100% × 8,000 = 8,000 required; 2,000 withheld; 6,000 short; on 11/28/2026 only Jan 15, 2027 is ahead
+    # 100% × 8,000 = 8,000 required, 2,000.00 a quarter; 2,000 withheld counts 500.00 a quarter: each quarter
+    # 1,500.00 short; on 11/28/2026 April, June and September are late, and only Jan 15, 2027 is ahead
     expect(answer.locator(".checklist-item[data-status=urgent]")).to_have_count(2)
     # Without this year's expected tax, whether tax will be due with the return is unknown: never "in place".
     expect(answer).to_contain_text("We cannot tell yet whether you will owe tax when you file for 2026")
     expect(answer).to_contain_text(
-        "Paying at least $6,000.00 more ($6,000.00 by 1/15/2027) avoids the estimated tax penalty."
+        "These are late: $1,500.00 due 4/15/2026, $1,500.00 due 6/15/2026, $1,500.00 due 9/15/2026."
     )
+    expect(answer).to_contain_text("Still ahead: $1,500.00 by 1/15/2027.")
     page.get_by_label("Check each month that the payment left your account").check()
 
     page.reload()
@@ -103,7 +105,7 @@ def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_contr
         "5/15/2027",
         "$250.00",
         "1/15/2027",
-        "$6,000.00",
+        "$1,500.00",
         "800-829-1040",
         "irs.gov/payments",
         "Tell the IRS before you change banks",
