@@ -181,13 +181,15 @@ def test_the_same_typo_on_the_command_line_is_json_and_exit_1():
 
 @pytest.mark.parametrize(
     ("name", "payload"),
-    [("dates", {"notice_date": "2016-06-01"}), ("past_due", {"monthly_payment": "250", "missed_payments": 2})],
+    [("dates", {"notice_date": "2010-06-01"}), ("past_due", {"monthly_payment": "250", "missed_payments": 2})],
 )
 def test_a_device_clock_before_the_figures_is_named_as_the_problem(name, payload):
-    # Before the fix, every answer of these two calculators crashed under such a clock.
-    answer = web.run(name, payload, dt.date(2016, 12, 31))
+    # Every answer ends with whom to call, read as of today: before the fix, under a clock earlier
+    # than that figure, every answer of these two calculators crashed.
+    clock = parameters.get("contacts.phone_individuals").values[0].effective - ONE_DAY
+    answer = web.run(name, payload, clock)
     assert answer["ok"] is False and list(answer["errors"]) == ["today"]
-    assert answer["errors"]["today"].startswith("This device's date is 12/31/2016")
+    assert answer["errors"]["today"].startswith(f"This device's date is {us_date(clock)}")
     assert "set the date on your device to today" in answer["errors"]["today"]
 
 
