@@ -56,17 +56,17 @@ def run(name: str, payload: dict, today: dt.date | None = None) -> dict:
         result = module.calculate(values, today)
         answer = module.document(result)
     except parameters.BeforeFirstValue as gap:
-        return {"ok": False, "errors": before_the_figures(module, payload, values, today, gap)}
+        return {"ok": False, "errors": _before_the_figures(module, payload, values, today, gap)}
     return {"ok": True, "result": _plain(result), "answer": _plain(answer)}
 
 
-def before_the_figures(module, payload: dict, values: dict, today: dt.date, gap: parameters.BeforeFirstValue) -> dict:
+def _before_the_figures(module, payload: dict, values: dict, today: dt.date, gap: parameters.BeforeFirstValue) -> dict:
     """Errors for a figure asked for before its first value. The day asked for is today (a typed
     date on the same day is no less likely to be right than the clock), or a date the reader typed,
     or a day worked out from a typed date (the day after the notice, say)."""
     first = gap.parameter.first_day
     if gap.day == today:
-        return {"today": clock_message(today, first)}
+        return {"today": _clock_message(today, first)}
     typed_too_early = [
         field
         for field in module.FIELDS
@@ -84,7 +84,7 @@ def before_the_figures(module, payload: dict, values: dict, today: dt.date, gap:
     }
 
 
-def clock_message(today: dt.date, first: dt.date) -> str:
+def _clock_message(today: dt.date, first: dt.date) -> str:
     """The device's date is earlier than the figures: almost surely a clock that is set wrong."""
     return (
         f"This device's date is {us_date(today)}, before our figures start ({us_date(first)}). If that is not "
@@ -94,6 +94,9 @@ def clock_message(today: dt.date, first: dt.date) -> str:
 
 def _typed(raw) -> bool:
     return raw is not None and not (isinstance(raw, str) and not raw.strip())
+
+
+BAD_TODAY = "This device's date could not be read. Set the date on your device to today, then try again"
 
 
 def run_json(name: str, payload_text: str, today_text: str | None = None) -> str:
@@ -107,9 +110,6 @@ def run_json(name: str, payload_text: str, today_text: str | None = None) -> str
     except (TypeError, ValueError):  # a clock past the year 9999 writes no ISO date
         return json.dumps({"ok": False, "errors": {"today": BAD_TODAY}})
     return json.dumps(run(name, payload, today))
-
-
-BAD_TODAY = "This device's date could not be read. Set the date on your device to today, then try again"
 
 
 class DuplicateName(ValueError):
