@@ -189,13 +189,24 @@ class DateField(Field):
             month, day, year = _month_number(match[1]), int(match[2]), _full_year(match[3])
         if month is None:
             raise FieldError(f"{noun} must be a date, written like {example} or Nov 28, 2026")
+        outside = f"{noun} must be between {us_date(self.earliest)} and {us_date(self.latest)}: check the year"
+        if not self.earliest.year <= year <= self.latest.year:  # year 0 too, which is no date at all
+            raise FieldError(outside)
         try:
             value = dt.date(year, month, day)
         except ValueError:
             raise FieldError(f"{noun} must be a real date: check the month and day") from None
         if not self.earliest <= value <= self.latest:
-            raise FieldError(f"{noun} must be between {us_date(self.earliest)} and {us_date(self.latest)}")
+            raise FieldError(outside)
         return value
+
+    def before_data_message(self, first_day: dt.date) -> str:
+        """For a date earlier than the figures it needs (web.py finds which): often a typo in the year."""
+        empty = ", or leave it empty to use today" if self.default_today else ""
+        return (
+            f"{_capitalised(self.noun)} must be {us_date(first_day)} or later: our figures start then. "
+            f"Check the year{empty}"
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -218,13 +229,17 @@ class MonthField(Field):
             month, year = _month_number(match[1]), _full_year(match[2])
         else:
             raise FieldError(f"{noun} must be a month, written like {example} or December 2026")
-        if not 1 <= month <= 12 or year < 1:
+        if not 1 <= month <= 12:
             raise FieldError(f"{noun} must be a real month: check the month, from 1 to 12")
+        outside = (
+            f"{noun} must be between {self.earliest.month}/{self.earliest.year} and "
+            f"{self.latest.month}/{self.latest.year}: check the year"
+        )
+        if not self.earliest.year <= year <= self.latest.year:  # year 0 too, which is no date at all
+            raise FieldError(outside)
         value = dt.date(year, month, 1)
         if not self.earliest <= value <= self.latest:
-            raise FieldError(
-                f"{noun} must be between {self.earliest.month}/{self.earliest.year} and {self.latest.month}/{self.latest.year}"
-            )
+            raise FieldError(outside)
         return value
 
 

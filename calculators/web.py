@@ -3,7 +3,12 @@
 `run(name, payload)` answers {"ok": true, "result": {...}, "answer": {...}} or
 {"ok": false, "errors": {"<field>": "<message>"}}. It never raises for bad input. "result" holds
 the figures in the calculator's declared shape; "answer" is the document the page lays out
-(calculators/answer.py), every word and figure already written.
+(calculators/answer.py), every word and figure already written. Two error names are not fields:
+"input" (not one JSON object, or nothing else to blame) and "today" (the device's date).
+
+A date before the figures begin is refused here, for every calculator at once: whatever figure the
+calculation asked for too early (parameters.BeforeFirstValue), the error names the answer to
+change, the typed date or the device's clock, and the day the figures begin.
 """
 
 import datetime as dt
@@ -11,7 +16,8 @@ import json
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
-from . import compliance_checklist, fields, past_due, termination_dates, user_fees
+from . import compliance_checklist, fields, parameters, past_due, termination_dates, user_fees
+from .fields import us_date
 from .money import cents_text
 
 CALCULATORS = {
@@ -42,12 +48,55 @@ def run(name: str, payload: dict, today: dt.date | None = None) -> dict:
         }
     today = today or dt.date.today()
     values, errors = fields.parse_all(module.FIELDS, payload, today)
-    if not errors:
-        errors = module.check(values, today) if hasattr(module, "check") else {}
-    if errors:
-        return {"ok": False, "errors": errors}
-    result = module.calculate(values, today)
-    return {"ok": True, "result": _plain(result), "answer": _plain(module.document(result))}
+    try:
+        if not errors:
+            errors = module.check(values, today) if hasattr(module, "check") else {}
+        if errors:
+            return {"ok": False, "errors": errors}
+        result = module.calculate(values, today)
+        answer = module.document(result)
+    except parameters.BeforeFirstValue as gap:
+        return {"ok": False, "errors": _before_the_figures(module, payload, values, today, gap)}
+    return {"ok": True, "result": _plain(result), "answer": _plain(answer)}
+
+
+def _before_the_figures(module, payload: dict, values: dict, today: dt.date, gap: parameters.BeforeFirstValue) -> dict:
+    """Errors for a figure asked for before its first value. The day asked for is today (a typed
+    date on the same day is no less likely to be right than the clock), or a date the reader typed,
+    or a day worked out from a typed date (the day after the notice, say)."""
+    first = gap.parameter.first_day
+    if gap.day == today:
+        return {"today": _clock_message(today, first)}
+    typed_too_early = [
+        field
+        for field in module.FIELDS
+        if isinstance(field, fields.DateField)
+        and _typed(payload.get(field.name))
+        and values.get(field.name) is not None
+        and values[field.name] < first
+    ]
+    blamed = [field for field in typed_too_early if values[field.name] == gap.day] or typed_too_early
+    if blamed:
+        return {field.name: field.before_data_message(first) for field in blamed}
+    return {  # not reached by today's calculators; said plainly rather than raised
+        "input": f"We do not have the figures for {us_date(gap.day)}: they start on {us_date(first)}. "
+        "Check the dates you entered"
+    }
+
+
+def _clock_message(today: dt.date, first: dt.date) -> str:
+    """The device's date is earlier than the figures: almost surely a clock that is set wrong."""
+    return (
+        f"This device's date is {us_date(today)}, before our figures start ({us_date(first)}). If that is not "
+        "today's date, set the date on your device to today, then try again"
+    )
+
+
+def _typed(raw) -> bool:
+    return raw is not None and not (isinstance(raw, str) and not raw.strip())
+
+
+BAD_TODAY = "This device's date could not be read. Set the date on your device to today, then try again"
 
 
 def run_json(name: str, payload_text: str, today_text: str | None = None) -> str:
@@ -56,7 +105,10 @@ def run_json(name: str, payload_text: str, today_text: str | None = None) -> str
         payload = loads(payload_text)
     except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         payload = None
-    today = dt.date.fromisoformat(today_text) if today_text else None
+    try:
+        today = dt.date.fromisoformat(today_text) if today_text else None
+    except (TypeError, ValueError):  # a clock past the year 9999 writes no ISO date
+        return json.dumps({"ok": False, "errors": {"today": BAD_TODAY}})
     return json.dumps(run(name, payload, today))
 
 

@@ -12,10 +12,12 @@ Both zips hold sourceless .pyc files compiled by the pinned Pyodide itself under
 Every file here is addressed by what it holds: the runtime's folder by the Pyodide version, the
 zips by a digest of their bytes. A new build or a new Pyodide is never served from an old cache.
 `js/build-info.mjs` tells the page and the worker those addresses, the runtime's lock-file facts,
-and the build's id: a digest of the sources that decide what a calculator answers and how the page
-shows it. Each form carries the same id, so a page never shows an answer from another build.
+the build's day (UTC) and the build's id: a digest of the sources that decide what a calculator
+answers and how the page shows it. Each form carries the same id, so a page never shows an answer
+from another build.
 """
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -125,6 +127,8 @@ def on_post_build(config, **kwargs):
         stdlib, calculators = compile_python(project, source, wheel, folder)
         info = {
             "build": build_id(project),
+            # The build's day: a device whose date is earlier has its clock set wrong (calculators.mjs).
+            "built": dt.datetime.now(dt.UTC).date().isoformat(),
             "runtime": runtime,
             "stdlib": publish(stdlib, site, runtime, "python_stdlib"),
             "calculators": publish(calculators, site, "py/", "calculators"),

@@ -77,9 +77,16 @@ def test_dates_are_read_in_us_and_iso_forms_and_must_be_real():
     assert NOTICE.parse("2026-02-28", TODAY) == dt.date(2026, 2, 28)
     assert message(NOTICE, "2/30/2026") == "The notice date must be a real date: check the month and day"
     assert message(NOTICE, "2026-02-30") == "The notice date must be a real date: check the month and day"
-    assert message(NOTICE, "0000-01-01") == "The notice date must be a real date: check the month and day"
     assert message(NOTICE, "28.11.2026") == "The notice date must be a date, written like 11/28/2026 or Nov 28, 2026"
-    assert message(NOTICE, "1/1/1999") == "The notice date must be between 1/1/2000 and 12/31/2100"
+
+
+def test_an_impossible_year_is_named_as_the_thing_to_check():
+    outside = "The notice date must be between 1/1/2000 and 12/31/2100: check the year"
+    for typed in ("0000-01-01", "1/1/1999", "12/1/0016", "2101-01-01", "0000-02-30"):
+        assert message(NOTICE, typed) == outside, typed
+    month = MonthField(name="m", label="Month", noun="the month")
+    for typed in ("0000-12", "12/1999", "2101-01"):
+        assert message(month, typed) == "The month must be between 1/2000 and 12/2100: check the year", typed
 
 
 def test_choices_and_yes_no():

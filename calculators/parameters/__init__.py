@@ -50,7 +50,12 @@ SEARCH_KEYS = {"on", "looked_for", "where", "found", "look_again"}  # every one 
 
 
 class BeforeFirstValue(LookupError):
-    """The date is earlier than anything the data knows; never guess."""
+    """The date is earlier than anything the data knows; never guess. Carries the parameter and the
+    day asked for, so the boundary (web.py) can say which answer to change."""
+
+    def __init__(self, parameter: "Parameter", day: dt.date):
+        super().__init__(f"{parameter.id} has no value before {parameter.first_day}")
+        self.parameter, self.day = parameter, day
 
 
 class BadData(ValueError):
@@ -102,8 +107,13 @@ class Parameter:
         """The value in force on `day`. Raises BeforeFirstValue before the first one."""
         in_force = [value for value in self.values if value.effective <= day]
         if not in_force:
-            raise BeforeFirstValue(f"{self.id} has no value before {self.values[0].effective}")
+            raise BeforeFirstValue(self, day)
         return in_force[-1]
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day this figure has a value."""
+        return self.values[0].effective
 
     def is_beyond_known(self, day: dt.date) -> bool:
         """True when no source yet confirms the latest value still holds on `day`."""

@@ -148,10 +148,11 @@ def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
         notes.append(
             f"The interest rates used for {', '.join(unconfirmed)} are not yet confirmed from the IRS itself. Confirm them with the IRS."
         )
-    last_shown = add_months(notice, PROJECTION_MONTHS)
+    simulated = LONGEST_SIMULATION_MONTHS if months_to_pay_off is None else months_to_pay_off  # the pay-off too
+    last_shown = add_months(notice, max(PROJECTION_MONTHS, simulated))
     if interest.RATE.is_beyond_known(last_shown):
         notes.append(
-            f"The month-by-month figures after {us_date(interest.RATE.known_until)} use the latest known interest rate, "
+            f"The figures for months after {us_date(interest.RATE.known_until)} use the latest known interest rate, "
             f"{interest.RATE.values[-1].value}% a year, because later rates are not published yet."
         )
     if months_to_pay_off is None:

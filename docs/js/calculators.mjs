@@ -1,6 +1,7 @@
 // Page side of the calculators: binds every calculator form on the page to one
 // shared worker. The worker starts on the first page that has a calculator and
 // lives for the whole visit, across Material's instant page changes.
+import buildInfo from "./build-info.mjs";
 import * as remember from "./remember.mjs";
 import { ask, BUILD, startWorker } from "./runtime.mjs";
 import { renderAnswer } from "./results.mjs";
@@ -49,6 +50,26 @@ if ("serviceWorker" in navigator)
 // The message for a runtime that failed to start, with its reason.
 function failedMessage(root, reason) {
   return (shortOfSpace() ? STATUS.shortOfSpace : STATUS.failed)(reason, root.dataset.irsPhone);
+}
+
+// "Today" is the device's own date (runtime.mjs sends it). A date before this build was made means
+// the device's clock is wrong: the calculator is not asked, so no answer is worked out for the wrong
+// day. The build's day is a UTC day; a right local date can be one day behind it, never two.
+function usDate(year, month, day) {
+  return `${month}/${day}/${year}`;
+}
+
+function wrongClock() {
+  if (!buildInfo.built) return null;
+  const now = new Date();
+  const [year, month, day] = buildInfo.built.split("-").map(Number);
+  const local = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  if (local >= Date.UTC(year, month - 1, day - 1)) return null;
+  return (
+    `Your device's date is ${usDate(now.getFullYear(), now.getMonth() + 1, now.getDate())}, but this guide was ` +
+    `updated on ${usDate(year, month, day)}, so your device's date looks wrong. Set the date on your device to ` +
+    `today (in its settings, "Date and time"), then press the button again.`
+  );
 }
 
 // `quiet`: the message is for screen readers only, because the same words are on screen already
@@ -197,6 +218,13 @@ async function calculate(root, { quiet = false } = {}) {
   const form = root.querySelector("form");
   if (root.dataset.state === "busy") {
     root.dataset.askAgain = "true"; // never dropped: answered once the current question is done
+    return;
+  }
+  const clock = wrongClock();
+  if (clock) {
+    clearErrors(root);
+    root.querySelector(".calc-result").hidden = true;
+    if (!quiet) showErrors(root, { today: clock }); // not a field: the summary says it
     return;
   }
   const before = root.dataset.state;
