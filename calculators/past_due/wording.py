@@ -208,19 +208,15 @@ def penalty_notes(values: dict, figures: Estimate) -> list[str]:
             "for keeping your plan do not. It is more likely if you got several IRS letters before your plan. Your IRS "
             "online account, or a call, can tell you."
         )
-    rate_in_plan = f"While the plan lasts, the penalty is {in_plan}% a month if you filed on time, {usual}% if not"
-    if figures.unknowns.filed_on_time:
-        worse = (
-            "the lower figures assume you did" if figures.unknowns.levy_notice else f"the higher figures use {usual}%"
-        )
-        notes.append(f"{rate_in_plan}. You did not say whether you filed on time: {worse}.")
-    else:
-        notes.append(f"{rate_in_plan}.")
+    rate_in_plan = f"While the plan lasts, the penalty is {in_plan}% a month if you filed on time, {usual}% if not."
+    if figures.unknowns.filed_on_time and not figures.unknowns.levy_notice:
+        rate_in_plan += f" You did not say whether you filed on time: the higher figures use {usual}%."
+    notes.append(rate_in_plan)
+    higher_use = "" if figures.unknowns.levy_notice else f" The higher figures use {higher}%."
     notes.append(
         f"After the plan ends on {us_date(ends)}, the penalty is {usual}% a month, or {higher}% if the CP523 itself "
-        "counts as a notice of intent to levy. No law or court has settled this. An IRS lawyers' memo (GL-703322-00) "
-        "says it does not while the plan lasts, but such memos do not bind the IRS. "
-        f"{'The higher figures use' if not figures.unknowns.levy_notice else 'Without an earlier notice, the higher figures would use'} {higher}%."
+        "counts as a notice of intent to levy. No law or court has settled this: an IRS lawyers' memo (GL-703322-00) "
+        f"says it does not while the plan lasts, but such memos do not bind the IRS.{higher_use}"
     )
     return notes
 

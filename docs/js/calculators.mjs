@@ -3,6 +3,7 @@
 // lives for the whole visit, across Material's instant page changes.
 import buildInfo from "./build-info.mjs";
 import * as remember from "./remember.mjs";
+import { shortOfSpace } from "./offline.mjs";
 import { ask, BUILD, startWorker } from "./runtime.mjs";
 import { renderAnswer } from "./results.mjs";
 
@@ -24,28 +25,6 @@ const STATUS = {
     `Until then, the steps on this page show how to work it out by hand, and the IRS can tell you the figures: ` +
     `call the number on your notice, or ${phone}.`,
 };
-
-// Remembered on the device from the service worker's word (sw.js), because the failure it explains
-// comes on a later visit, offline; forgotten once the calculator's files are kept.
-const SHORT_OF_SPACE = "cp523-short-of-space";
-
-function shortOfSpace() {
-  try {
-    return localStorage.getItem(SHORT_OF_SPACE) !== null;
-  } catch {
-    return false;
-  }
-}
-
-if ("serviceWorker" in navigator)
-  navigator.serviceWorker.addEventListener("message", ({ data }) => {
-    try {
-      if (data?.type === "storage-full") localStorage.setItem(SHORT_OF_SPACE, "yes");
-      else if (data?.type === "calculators-cached") localStorage.removeItem(SHORT_OF_SPACE);
-    } catch {
-      // a browser that keeps nothing: the plain failure message stays
-    }
-  });
 
 // The message for a runtime that failed to start, with its reason.
 function failedMessage(root, reason) {

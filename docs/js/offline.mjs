@@ -3,14 +3,36 @@
 // slows the first view.
 const SCOPE = new URL("../", import.meta.url);
 const MESSAGE = "This guide now works offline on this device.";
+const MESSAGE_SHORT_OF_SPACE =
+  "This guide's pages now work offline on this device. Its calculators need a connection: this device is short of space.";
+
+// Remembered on the device from the service worker's word (sw.js), because the failure it explains
+// comes on a later visit, offline; forgotten once the calculator's files are kept.
+const SHORT_OF_SPACE = "cp523-short-of-space";
+
+export function shortOfSpace() {
+  try {
+    return localStorage.getItem(SHORT_OF_SPACE) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function remember(shortOfSpaceNow) {
+  try {
+    if (shortOfSpaceNow) localStorage.setItem(SHORT_OF_SPACE, "yes");
+    else localStorage.removeItem(SHORT_OF_SPACE);
+  } catch {
+    // a browser that keeps nothing: the plain messages stay
+  }
+}
 
 function showOfflineReady() {
   const footer = document.querySelector(".md-footer-meta__inner, .md-copyright");
-  if (!footer || footer.querySelector(".offline-status")) return;
-  const note = document.createElement("p");
+  if (!footer) return;
+  const note = footer.querySelector(".offline-status") ?? footer.appendChild(document.createElement("p"));
   note.className = "offline-status";
-  note.textContent = MESSAGE;
-  footer.append(note);
+  note.textContent = shortOfSpace() ? MESSAGE_SHORT_OF_SPACE : MESSAGE;
 }
 
 // On a page with a calculator, ask the service worker to keep the calculator's files too.
@@ -23,6 +45,9 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
     if (data?.type === "offline-ready") {
       showOfflineReady();
       keepCalculators();
+    } else if (data?.type === "storage-full" || data?.type === "calculators-cached") {
+      remember(data.type === "storage-full");
+      if (document.querySelector(".offline-status")) showOfflineReady();
     }
   });
   const register = () =>

@@ -159,13 +159,13 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     expect(rates.locator("tbody tr").first).to_contain_text("2026-Q4")
     expect(rates.get_by_role("link")).to_have_attribute("href", "https://www.irs.gov/payments/quarterly-interest-rates")
 
-    # Not sure about a notice of intent to levy: a second table, with the 1% rate after the plan ends.
+    # Not sure about a notice of intent to levy: a second table, with 1% for every month (during the plan too).
     page.locator("#past_due-levy_notice_before-not_sure").check()
     page.get_by_label("Date you would pay").fill("3/1/2027")
     page.get_by_role("button", name="Work out what I would owe").click()
     higher = answer.get_by_role("table", name="With the higher figures: what you would owe on 3/1/2027")
-    # Month starts 11/2, 12/2, 1/2, 2/2; the plan ends 12/2 (notice + 30 days): 0.25 + 1 + 1 + 1 = 3.25% of 10,000 = 325.00
-    expect(higher.get_by_role("row", name="Penalty")).to_contain_text("$825.00")
+    # Month starts 11/2, 12/2, 1/2, 2/2, all after an earlier levy notice: 1 + 1 + 1 + 1 = 4% of 10,000 = 400.00
+    expect(higher.get_by_role("row", name="Penalty")).to_contain_text("$900.00")
     usual = answer.get_by_role("table", name="If your plan ends: what you would owe on 3/1/2027")
     # 0.25 + 0.5 + 0.5 + 0.5 = 1.75% of 10,000 = 175.00
     expect(usual.get_by_role("row", name="Penalty")).to_contain_text("$675.00")

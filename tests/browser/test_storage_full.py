@@ -68,3 +68,8 @@ def test_offline_the_failure_says_the_device_is_short_of_space(page, context, ba
     expect(status).to_contain_text("work it out by hand")
     expect(status).to_contain_text("800-829-1040")
     expect(status).not_to_contain_text("up-to-date browser")
+    # The footer no longer claims that everything works offline.
+    expect(page.locator(".offline-status")).to_have_text(
+        "This guide's pages now work offline on this device. Its calculators need a connection: this device is short "
+        "of space."
+    )
