@@ -127,7 +127,7 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
             "Last day to appeal the plan ending",
             f"You can appeal through the Collection Appeals Program until {us_date(appeal.stated)}."
             + _weekend_or_holiday(appeal),
-            appeal.safe < today,
+            appeal.moved_to < today,  # past the safe day, IRC 7503 may still carry it to the next business day
             act_by=appeal.safe if appeal.safe != appeal.stated else None,
         ),
         KeyDate(
@@ -187,6 +187,12 @@ def _headline(ends: dt.date, appeal, guess: bool, today: dt.date) -> str:
         if appeal.safe >= today:
             safe = f" (to be safe, by {us_date(appeal.safe)})" if appeal.safe != appeal.stated else ""
             return f"{passed} You can still appeal the plan ending until {us_date(appeal.stated)}{safe}."
+        if appeal.moved_to >= today:
+            return (
+                f"{passed} The safest day to appeal the plan ending, {us_date(appeal.safe)}, has passed, but an appeal "
+                f"by {us_date(appeal.moved_to)} may still be on time, because {us_date(appeal.stated)} is "
+                f"{appeal.falls_on} (IRC 7503): appeal today."
+            )
         return (
             f"{passed} The time to appeal it, to {us_date(appeal.stated)}, has passed too, but calling can still help."
         )

@@ -131,3 +131,10 @@ def test_without_the_tax_on_the_return_the_answer_says_the_penalty_limit_may_be_
     assert any("may stop growing too soon" in note for note in without["notes"])
     given = result({**NOTICE, "tax_on_return": "12000"})
     assert not any("may stop growing too soon" in note for note in given["notes"])
+
+
+def test_a_final_levy_notice_with_no_earlier_levy_notice_is_pointed_out():
+    # An LT11 or Letter 1058 is itself a notice under IRC 6331(d): if it came before the plan, 1% applies.
+    answer = result({**NOTICE, "levy_notice_before": "usual", "final_levy_notice": "yes"})
+    assert any("That is a notice of intent to levy too" in note for note in answer["notes"])
+    assert not any("That is a notice of intent to levy too" in note for note in result(NOTICE)["notes"])

@@ -208,6 +208,12 @@ def penalty_notes(values: dict, figures: Estimate) -> list[str]:
             "for keeping your plan do not. It is more likely if you got several IRS letters before your plan. Your IRS "
             "online account, or a call, can tell you."
         )
+    if values["final_levy_notice"] == "yes":
+        notes.append(
+            "You said you have had an LT11 or Letter 1058. That is a notice of intent to levy too: if it came before "
+            f"your plan began, the penalty is {higher}% a month, during the plan too. Then answer “Yes” to the question "
+            "about a notice before your plan."
+        )
     rate_in_plan = f"While the plan lasts, the penalty is {in_plan}% a month if you filed on time, {usual}% if not."
     if figures.unknowns.filed_on_time and not figures.unknowns.levy_notice:
         rate_in_plan += f" You did not say whether you filed on time: the higher figures use {usual}%."
