@@ -144,14 +144,8 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
         for key in dates[1:]
         if not key.passed
     ]
-    warnings = ()
-    if not guess and (ends - notice).days < DAYS_TO_RESPOND.at(notice).value:
-        days = DAYS_TO_RESPOND.at(notice).value
-        warnings = (
-            f"Check the dates: the end date you entered, {us_date(ends)}, is less than {days} days after the notice "
-            f"date. The law says the IRS must tell you at least {days} days before it ends a plan (IRC 6159(b)(5)). "
-            "If your notice really says this, call the IRS and say so: it can be a reason to appeal.",
-        )
+    warning = None if guess else short_notice_warning(notice, ends)
+    warnings = (warning,) if warning else ()
     return DatesResult(
         summary=_headline(ends, appeal, guess, today),
         as_of=today,
@@ -161,6 +155,18 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
         reason=values["reason"],
         warnings=warnings,
         ics=calendar_file.calendar(events, today),
+    )
+
+
+def short_notice_warning(notice: dt.date, ends: dt.date) -> str | None:
+    """A warning when an entered end date gives less notice than the law requires (IRC 6159(b)(5))."""
+    days = DAYS_TO_RESPOND.at(notice).value
+    if (ends - notice).days >= days:
+        return None
+    return (
+        f"Check the dates: the end date you entered, {us_date(ends)}, is less than {days} days after the notice date, "
+        f"{us_date(notice)}. The law says the IRS must tell you at least {days} days before it ends a plan "
+        "(IRC 6159(b)(5)). If your notice really says this, call the IRS and say so: it can be a reason to appeal."
     )
 
 

@@ -138,3 +138,10 @@ def test_a_final_levy_notice_with_no_earlier_levy_notice_is_pointed_out():
     answer = result({**NOTICE, "levy_notice_before": "usual", "final_levy_notice": "yes"})
     assert any("That is a notice of intent to levy too" in note for note in answer["notes"])
     assert not any("That is a notice of intent to levy too" in note for note in result(NOTICE)["notes"])
+
+
+def test_an_end_date_under_30_days_after_the_notice_is_warned_about():
+    # IRC 6159(b)(5): at least 30 days' notice; 11/20/2026 − 11/2/2026 = 18 days.
+    short = result({**NOTICE, "termination_date": "2026-11-20"})
+    assert any(note.startswith("Check the dates: the end date you entered, 11/20/2026") for note in short["notes"])
+    assert not any(note.startswith("Check the dates") for note in result(NOTICE)["notes"])

@@ -8,6 +8,7 @@ from ..answer import Document, Figures, Heading, Link, Notes, Paragraph, Step, S
 from ..dates import add_months, month_name
 from ..fields import us_date
 from ..money import about, dollars
+from ..termination_dates import short_notice_warning
 from .chart import chart
 from .rules import DAYS_TO_RESPOND, LONGEST_SIMULATION_MONTHS, PROJECTION_MONTHS, Estimate, Owed, Unknowns
 
@@ -111,8 +112,8 @@ def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
             f"If you catch up and keep paying {dollars(values['monthly_payment'])} a month, the balance would be paid off "
             f"in about {months_to_pay_off} months, by {us_date(add_months(notice, months_to_pay_off))}."
         )
-    if short_notice(values):
-        notes.append(short_notice_warning(notice, termination))
+    if values["termination_date"] and (warning := short_notice_warning(notice, termination)):
+        notes.append(warning)
     if values["termination_date"] is None:
         days = DAYS_TO_RESPOND.at(notice).value
         notes.append(
@@ -162,21 +163,6 @@ def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
             "Ask the IRS about a higher payment or another option."
         )
     return tuple(notes)
-
-
-def short_notice(values: dict) -> bool:
-    """An end date entered less than the notice the law requires (IRC 6159(b)(5))."""
-    notice, ends = values["notice_date"], values["termination_date"]
-    return ends is not None and (ends - notice).days < DAYS_TO_RESPOND.at(notice).value
-
-
-def short_notice_warning(notice: dt.date, ends: dt.date) -> str:
-    days = DAYS_TO_RESPOND.at(notice).value
-    return (
-        f"Check the dates: the end date you entered, {us_date(ends)}, is less than {days} days after the notice date, "
-        f"{us_date(notice)}. The law says the IRS must tell you at least {days} days before it ends a plan "
-        "(IRC 6159(b)(5)). If your notice really says this, call the IRS and say so: it can be a reason to appeal."
-    )
 
 
 def penalty_notes(values: dict, figures: Estimate) -> list[str]:
