@@ -3,16 +3,21 @@
 The same declarations render the form at build time (through the templates in
 `overrides/calculators/`) and parse what a person typed at run time. A field
 turns raw JSON (text, a whole number, true/false, or nothing) into a Python
-value, or raises `FieldError` with a message that says how to fix the input.
+value, or raises `FieldError` with a `Problem`: the catalog key of a message that says how to fix
+the input (`errors.*`), and its arguments. A field holds no words: its label, hint, noun (the
+words messages use for it) and choices' labels are in the catalog (calculators/words.py), under the
+key its calculator gives it (`Calculator.key`).
 """
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal
 from typing import ClassVar
 
 from . import money
+from .words import Phrase
 
 _WHOLE = re.compile(r"-?[0-9]{1,9}", re.ASCII)
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
@@ -49,31 +54,29 @@ YES_WORDS = {"yes", "true", "y"}
 NO_WORDS = {"no", "false", "n"}
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Input a person can fix: the catalog key of the message that says how, and its arguments.
+    The field's own noun is added when the message is worded (calculators/web.py)."""
+
+    key: str
+    arguments: dict = dataclass_field(default_factory=dict)
+
+
 class FieldError(ValueError):
-    """Input a person can fix; the message says how."""
+    """Input a person can fix; its problem says how."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-def _capitalised(phrase: str) -> str:
-    return phrase[:1].upper() + phrase[1:]
-
-
-def us_date(day: dt.date) -> str:
-    """Dates as people in the US write them: 11/28/2026."""
-    return f"{day.month}/{day.day}/{day.year}"
+    def __init__(self, key: str, **arguments):
+        super().__init__(key)
+        self.problem = Problem(key, arguments)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Field:
-    """What every input has: a name in JSON, a label and hint on the form."""
+    """What every input has: a name in JSON; its words are in the catalog."""
 
     name: str
-    label: str
-    noun: str  # used in messages: "Enter {noun}", e.g. "your monthly payment"
-    hint: str = ""
+    words: str = ""  # the catalog key of its words, for a field shared by calculators; else its calculator's
     required: bool = True
     # Asked only after another answer: (that field's name, the answers that make this one matter).
     # The page hides the question until then; the calculator ignores it otherwise.
@@ -83,12 +86,11 @@ class Field:
     def parse(self, raw: object, today: dt.date):
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if self.required:
-                raise FieldError(self.missing_message())
+                raise FieldError(self.missing_message)
             return self.default_value(today)
         return self.convert(raw)
 
-    def missing_message(self) -> str:
-        return f"Enter {self.noun}"
+    missing_message: ClassVar[str] = "errors.enter"
 
     def default_value(self, today: dt.date):
         return None
@@ -96,15 +98,15 @@ class Field:
     def convert(self, raw: object):
         raise NotImplementedError
 
-    def _text(self, raw: object, example: str) -> str:
+    def _text(self, raw: object, example: "int | Phrase") -> str:
         """JSON may carry a number where a person would type text; anything else is refused."""
         if isinstance(raw, bool) or not isinstance(raw, (str, int)):
-            raise FieldError(f"{_capitalised(self.noun)} must be written as text, like {example}")
+            raise FieldError("errors.not_text", example=example)
         if isinstance(raw, int) and abs(raw) >= 10**LONGEST_TEXT:
-            raise FieldError(f"{_capitalised(self.noun)} is too long: write it like {example}")
+            raise FieldError("errors.too_long", example=example)
         text = str(raw).strip()
         if len(text) > LONGEST_TEXT:
-            raise FieldError(f"{_capitalised(self.noun)} is too long: write it like {example}")
+            raise FieldError("errors.too_long", example=example)
         return text
 
 
@@ -122,23 +124,20 @@ class MoneyField(Field):
         return self.default
 
     def convert(self, raw):
-        example = "1,234.50"
+        example = Phrase("errors.examples.money")
         text = self._text(raw, example)
-        noun = _capitalised(self.noun)
         try:
             amount = money.parse_amount(text)
         except money.TooManyDecimals:
-            raise FieldError(
-                f"{noun} must be in dollars and cents, with no more than 2 digits after the point"
-            ) from None
+            raise FieldError("errors.money_decimals") from None
         except money.NotAnAmount:
-            raise FieldError(f"{noun} must be an amount in dollars and cents, like {example}") from None
+            raise FieldError("errors.not_money", example=example) from None
         if self.minimum_allowed and amount < self.minimum:
-            raise FieldError(f"{noun} must be {money.dollars(self.minimum)} or more")
+            raise FieldError("errors.money_at_least", minimum=self.minimum)
         if not self.minimum_allowed and amount <= self.minimum:
-            raise FieldError(f"{noun} must be more than {money.dollars(self.minimum)}")
+            raise FieldError("errors.money_more_than", minimum=self.minimum)
         if amount > self.maximum:
-            raise FieldError(f"{noun} must be {money.dollars(self.maximum)} or less")
+            raise FieldError("errors.money_at_most", maximum=self.maximum)
         return amount
 
 
@@ -153,14 +152,13 @@ class WholeNumberField(Field):
         return self.default
 
     def convert(self, raw):
-        example = str(max(self.minimum, 2))
+        example = max(self.minimum, 2)
         text = self._text(raw, example)
-        noun = _capitalised(self.noun)
         if not _WHOLE.fullmatch(text):
-            raise FieldError(f"{noun} must be a whole number, like {example}")
+            raise FieldError("errors.not_whole", example=example)
         number = int(text)
         if not self.minimum <= number <= self.maximum:
-            raise FieldError(f"{noun} must be between {self.minimum} and {self.maximum}")
+            raise FieldError("errors.whole_between", minimum=self.minimum, maximum=self.maximum)
         return number
 
 
@@ -177,9 +175,7 @@ class DateField(Field):
         return today if self.default_today else None
 
     def convert(self, raw):
-        example = "11/28/2026"
-        text = self._text(raw, example)
-        noun = _capitalised(self.noun)
+        text = self._text(raw, Phrase("errors.examples.date"))
         month = None
         if match := _ISO_DATE.fullmatch(text):
             year, month, day = (int(part) for part in match.groups())
@@ -188,25 +184,22 @@ class DateField(Field):
         elif (match := _WORDS_DATE.fullmatch(text)) and _month_number(match[1]):
             month, day, year = _month_number(match[1]), int(match[2]), _full_year(match[3])
         if month is None:
-            raise FieldError(f"{noun} must be a date, written like {example} or Nov 28, 2026")
-        outside = f"{noun} must be between {us_date(self.earliest)} and {us_date(self.latest)}: check the year"
+            raise FieldError("errors.not_date")
+        outside = FieldError("errors.date_outside", earliest=self.earliest, latest=self.latest)
         if not self.earliest.year <= year <= self.latest.year:  # year 0 too, which is no date at all
-            raise FieldError(outside)
+            raise outside
         try:
             value = dt.date(year, month, day)
         except ValueError:
-            raise FieldError(f"{noun} must be a real date: check the month and day") from None
+            raise FieldError("errors.not_real_date") from None
         if not self.earliest <= value <= self.latest:
-            raise FieldError(outside)
+            raise outside
         return value
 
-    def before_data_message(self, first_day: dt.date) -> str:
+    def before_data_problem(self, first_day: dt.date) -> Problem:
         """For a date earlier than the figures it needs (web.py finds which): often a typo in the year."""
-        empty = ", or leave it empty to use today" if self.default_today else ""
-        return (
-            f"{_capitalised(self.noun)} must be {us_date(first_day)} or later: our figures start then. "
-            f"Check the year{empty}"
-        )
+        key = "errors.before_figures_or_empty" if self.default_today else "errors.before_figures"
+        return Problem(key, {"first_day": first_day})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -218,9 +211,7 @@ class MonthField(Field):
     kind: ClassVar[str] = "month"
 
     def convert(self, raw):
-        example = "12/2026"
-        text = self._text(raw, example)
-        noun = _capitalised(self.noun)
+        text = self._text(raw, Phrase("errors.examples.month"))
         if match := _ISO_MONTH.fullmatch(text):
             year, month = (int(part) for part in match.groups())
         elif match := _US_MONTH.fullmatch(text):
@@ -228,56 +219,47 @@ class MonthField(Field):
         elif (match := _WORDS_MONTH.fullmatch(text)) and _month_number(match[1]):
             month, year = _month_number(match[1]), _full_year(match[2])
         else:
-            raise FieldError(f"{noun} must be a month, written like {example} or December 2026")
+            raise FieldError("errors.not_month")
         if not 1 <= month <= 12:
-            raise FieldError(f"{noun} must be a real month: check the month, from 1 to 12")
-        outside = (
-            f"{noun} must be between {self.earliest.month}/{self.earliest.year} and "
-            f"{self.latest.month}/{self.latest.year}: check the year"
-        )
+            raise FieldError("errors.not_real_month")
+        outside = FieldError("errors.month_outside", earliest=self.earliest, latest=self.latest)
         if not self.earliest.year <= year <= self.latest.year:  # year 0 too, which is no date at all
-            raise FieldError(outside)
+            raise outside
         value = dt.date(year, month, 1)
         if not self.earliest <= value <= self.latest:
-            raise FieldError(outside)
+            raise outside
         return value
 
 
 # For a fact the reader may not know: "not sure" makes a calculator show the range, never a guess.
 NOT_SURE = "not_sure"
-YES_NO_NOT_SURE = (("yes", "Yes"), ("no", "No"), (NOT_SURE, "Not sure"))
+YES_NO_NOT_SURE = ("yes", "no", NOT_SURE)
 
 
 @dataclass(frozen=True, kw_only=True)
 class ChoiceField(Field):
     """One of a few named options, shown as radio buttons."""
 
-    choices: tuple[tuple[str, str], ...]  # (JSON value, label on the form)
+    choices: tuple[str, ...]  # JSON values; their labels are the catalog's `<key>.choices.<value>`
     default: str | None = None
     kind: ClassVar[str] = "choice"
-
-    def missing_message(self):
-        return f"Select {self.noun}"
+    missing_message: ClassVar[str] = "errors.select"
 
     def default_value(self, today):
         return self.default
 
     def convert(self, raw):
-        values = [value for value, _ in self.choices]
-        if isinstance(raw, str) and len(raw) <= LONGEST_TEXT and raw.strip() in values:
+        if isinstance(raw, str) and len(raw) <= LONGEST_TEXT and raw.strip() in self.choices:
             return raw.strip()
-        listed = ", ".join(f'"{value}"' for value in values)
-        raise FieldError(f"Select {self.noun}: one of {listed}")
+        raise FieldError("errors.select_one_of", listed=", ".join(f'"{value}"' for value in self.choices))
 
 
 @dataclass(frozen=True, kw_only=True)
 class YesNoField(Field):
     default: bool | None = None
     kind: ClassVar[str] = "yes_no"
-    choices: ClassVar[tuple[tuple[str, str], ...]] = (("yes", "Yes"), ("no", "No"))
-
-    def missing_message(self):
-        return f"Select {self.noun}"
+    choices: ClassVar[tuple[str, ...]] = ("yes", "no")
+    missing_message: ClassVar[str] = "errors.select"
 
     def default_value(self, today):
         return self.default
@@ -290,59 +272,65 @@ class YesNoField(Field):
             return True
         if word in NO_WORDS:
             return False
-        raise FieldError(f"Select {self.noun}: yes or no")
+        raise FieldError("errors.select_yes_no")
 
 
 @dataclass(frozen=True)
 class Group:
-    """Fields shown together on the form; a group with a title becomes a fieldset with a legend."""
+    """Fields shown together on the form. A group with an `id` becomes a fieldset whose legend (and
+    hint, and button for a later group) are in the catalog under its calculator's `groups.<id>`."""
 
-    title: str
+    id: str
     fields: tuple[Field, ...]
-    hint: str = ""
     # A next step: shown after the first answer's button, folded, with a button of its own.
     later: bool = False
-    button: str = "Work it out"
 
 
-def answers_as_written(fields: tuple[Field, ...], values: dict) -> tuple[tuple[str, str], ...]:
+def answers_as_written(key, fields: tuple[Field, ...], values: dict, words) -> tuple[tuple[str, str], ...]:
     """(label, answer) for each question with an answer (typed, or the default it took), written as
-    the page shows figures: a printed answer carries the figures it was worked from."""
+    the page shows figures: a printed answer carries the figures it was worked from. `key` gives a
+    field's catalog key (Calculator.key)."""
     rows = []
     for field in fields:
         value = values.get(field.name)
         if value is None:
             continue
         if isinstance(field, MoneyField):
-            text = money.dollars(value)
+            text = words.money(value)
         elif isinstance(field, DateField):
-            text = us_date(value)
+            text = words.date(value)
         elif isinstance(field, MonthField):
-            text = f"{value:%m}/{value.year}"
+            text = words("format.month_as_typed", day=value)
         elif isinstance(field, (ChoiceField, YesNoField)):
-            key = value if isinstance(value, str) else ("yes" if value else "no")
-            text = dict(field.choices)[key]
+            text = choice_label(key(field), value if isinstance(value, str) else ("yes" if value else "no"), words)
         else:
             text = str(value)
-        rows.append((field.label, text))
+        rows.append((words(key(field) + ".label"), text))
     return tuple(rows)
+
+
+def choice_label(field_key: str, value: str, words) -> str:
+    """A choice's label: the field's own (`<field key>.choices.<value>`), else the common one
+    (`choices.<value>`: yes, no, not sure)."""
+    own = f"{field_key}.choices.{value}"
+    return words(own if words.has(own) else f"choices.{value}")
 
 
 def fields_of(groups: tuple[Group, ...]) -> tuple[Field, ...]:
     return tuple(field for group in groups for field in group.fields)
 
 
-def parse_all(fields: tuple[Field, ...], payload: dict, today: dt.date) -> tuple[dict, dict]:
-    """Parse every field; return (values, errors), errors keyed by field name."""
-    values, errors = {}, {}
+def parse_all(fields: tuple[Field, ...], payload: dict, today: dt.date) -> tuple[dict, dict[str, Problem]]:
+    """Parse every field; return (values, problems), problems keyed by field name."""
+    values, problems = {}, {}
     known = {field.name for field in fields}
     unknown = [name for name in payload if name not in known]
     listed = ", ".join(sorted(known))
     for name in unknown[:MOST_UNKNOWN_INPUTS_REPORTED]:
-        errors[str(name)[:LONGEST_TEXT]] = f"This calculator has no input called this. Its inputs are: {listed}"
+        problems[str(name)[:LONGEST_TEXT]] = Problem("errors.unknown_input", {"listed": listed})
     for field in fields:
         try:
             values[field.name] = field.parse(payload.get(field.name), today)
         except FieldError as error:
-            errors[field.name] = error.message
-    return values, errors
+            problems[field.name] = error.problem
+    return values, problems

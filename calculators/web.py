@@ -2,8 +2,8 @@
 
 `run(name, payload)` answers {"ok": true, "result": {...}, "answer": {...}} or
 {"ok": false, "errors": {"<field>": "<message>"}}. It never raises for bad input. "result" holds
-the figures in the calculator's declared shape; "answer" is the document the page lays out
-(calculators/answer.py), every word and figure already written. Two error names are not fields:
+the figures and codes in the calculator's declared shape (no words); "answer" is the document the
+page lays out (calculators/answer.py), worded in the language asked for (calculators/words.py). Two error names are not fields:
 "input" (not one JSON object, or nothing else to blame) and "today" (the device's date).
 
 A date before the figures begin is refused here, for every calculator at once: whatever figure the
@@ -16,60 +16,69 @@ import json
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
-from . import compliance_checklist, fields, parameters, past_due, termination_dates, user_fees
-from .fields import us_date
+from . import fields, parameters
+from .calculator import Calculator
+from .fields import Problem
 from .money import cents_text
-
-CALCULATORS = {
-    "dates": termination_dates,
-    "past_due": past_due,
-    "fees": user_fees,
-    "checklist": compliance_checklist,
-}
+from .registry import CALCULATORS
+from .words import LANGUAGES, Words, words
 
 
 class UnknownCalculator(LookupError):
     pass
 
 
-def calculator(name: str):
+def calculator(name: str) -> Calculator:
     try:
         return CALCULATORS[name]
     except (KeyError, TypeError):
         raise UnknownCalculator(f"No calculator is called {name!r}. Choose one of: {', '.join(CALCULATORS)}") from None
 
 
-def run(name: str, payload: dict, today: dt.date | None = None) -> dict:
-    module = calculator(name)
+def run(name: str, payload: dict, today: dt.date | None = None, language: str = LANGUAGES[0]) -> dict:
+    declared = calculator(name)
+    said = words(language)
     if not isinstance(payload, dict):
-        return {
-            "ok": False,
-            "errors": {"input": 'Send the answers as one JSON object, like {"monthly_payment": "250"}'},
-        }
+        return {"ok": False, "errors": {"input": said("errors.not_one_object")}}
     today = today or dt.date.today()
-    values, errors = fields.parse_all(module.FIELDS, payload, today)
+    values, problems = fields.parse_all(declared.fields, payload, today)
     try:
-        if not errors:
-            errors = module.check(values, today) if hasattr(module, "check") else {}
-        if errors:
-            return {"ok": False, "errors": errors}
-        result = module.calculate(values, today)
-        answer = module.document(result)
+        if not problems:
+            problems = declared.check(values, today)
+        if problems:
+            return {"ok": False, "errors": _worded(declared, problems, said)}
+        result = declared.calculate(values, today)
+        answer = declared.render(result, said)
     except parameters.BeforeFirstValue as gap:
-        return {"ok": False, "errors": _before_the_figures(module, payload, values, today, gap)}
+        return {"ok": False, "errors": _worded(declared, _before_the_figures(declared, payload, values, today, gap), said)}
     return {"ok": True, "result": _plain(result), "answer": _plain(answer)}
 
 
-def _before_the_figures(module, payload: dict, values: dict, today: dt.date, gap: parameters.BeforeFirstValue) -> dict:
-    """Errors for a figure asked for before its first value. The day asked for is today (a typed
+def _worded(declared: Calculator, problems: dict[str, Problem], said: Words) -> dict[str, str]:
+    """Each problem as a sentence, with the noun of the field it is about."""
+    by_name = {field.name: field for field in declared.fields}
+    worded = {}
+    for name, problem in problems.items():
+        arguments = dict(problem.arguments)
+        if name in by_name:
+            noun = said(declared.key(by_name[name]) + ".noun")
+            arguments.update(noun=noun, Noun=noun[:1].upper() + noun[1:])
+        worded[name] = said(problem.key, **arguments)
+    return worded
+
+
+def _before_the_figures(
+    declared: Calculator, payload: dict, values: dict, today: dt.date, gap: parameters.BeforeFirstValue
+) -> dict[str, Problem]:
+    """Problems for a figure asked for before its first value. The day asked for is today (a typed
     date on the same day is no less likely to be right than the clock), or a date the reader typed,
     or a day worked out from a typed date (the day after the notice, say)."""
     first = gap.parameter.first_day
-    if gap.day == today:
-        return {"today": _clock_message(today, first)}
+    if gap.day == today:  # the device's date is earlier than the figures: almost surely a clock set wrong
+        return {"today": Problem("errors.clock_before_figures", {"today": today, "first_day": first})}
     typed_too_early = [
         field
-        for field in module.FIELDS
+        for field in declared.fields
         if isinstance(field, fields.DateField)
         and _typed(payload.get(field.name))
         and values.get(field.name) is not None
@@ -77,29 +86,16 @@ def _before_the_figures(module, payload: dict, values: dict, today: dt.date, gap
     ]
     blamed = [field for field in typed_too_early if values[field.name] == gap.day] or typed_too_early
     if blamed:
-        return {field.name: field.before_data_message(first) for field in blamed}
-    return {  # not reached by today's calculators; said plainly rather than raised
-        "input": f"We do not have the figures for {us_date(gap.day)}: they start on {us_date(first)}. "
-        "Check the dates you entered"
-    }
-
-
-def _clock_message(today: dt.date, first: dt.date) -> str:
-    """The device's date is earlier than the figures: almost surely a clock that is set wrong."""
-    return (
-        f"This device's date is {us_date(today)}, before our figures start ({us_date(first)}). If that is not "
-        "today's date, set the date on your device to today, then try again"
-    )
+        return {field.name: field.before_data_problem(first) for field in blamed}
+    # not reached by today's calculators; said plainly rather than raised
+    return {"input": Problem("errors.before_figures_any", {"day": gap.day, "first_day": first})}
 
 
 def _typed(raw) -> bool:
     return raw is not None and not (isinstance(raw, str) and not raw.strip())
 
 
-BAD_TODAY = "This device's date could not be read. Set the date on your device to today, then try again"
-
-
-def run_json(name: str, payload_text: str, today_text: str | None = None) -> str:
+def run_json(name: str, payload_text: str, today_text: str | None = None, language: str = LANGUAGES[0]) -> str:
     """For the browser worker: JSON text in, JSON text out, so JavaScript only moves strings."""
     try:
         payload = loads(payload_text)
@@ -108,8 +104,8 @@ def run_json(name: str, payload_text: str, today_text: str | None = None) -> str
     try:
         today = dt.date.fromisoformat(today_text) if today_text else None
     except (TypeError, ValueError):  # a clock past the year 9999 writes no ISO date
-        return json.dumps({"ok": False, "errors": {"today": BAD_TODAY}})
-    return json.dumps(run(name, payload, today))
+        return json.dumps({"ok": False, "errors": {"today": words(language)("errors.bad_clock")}})
+    return json.dumps(run(name, payload, today, language))
 
 
 class DuplicateName(ValueError):

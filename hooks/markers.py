@@ -25,8 +25,9 @@ from mkdocs.exceptions import PluginError
 from pyodide_runtime import build_id
 
 from calculators import parameters
-from calculators.fields import Group
+from calculators.fields import choice_label
 from calculators.web import UnknownCalculator, calculator
+from calculators.words import words
 
 MARKER = re.compile(r"\[\[([a-z-]+)(?::([\w.]+))?\]\]")
 # A block marker on a line of its own comes out of Markdown wrapped in a paragraph.
@@ -90,19 +91,24 @@ def _calculator(name: str):
 
 
 def render_form(name: str) -> str:
-    module = _calculator(name)
-    groups = getattr(module, "GROUPS", None) or (Group("", module.FIELDS),)
+    declared = _calculator(name)
     phone = parameters.get("contacts.phone_individuals").at(dt.date.today()).value
-    remember = getattr(module, "REMEMBER_ANSWERS", False)  # only the checklist keeps answers on the device
     form = _templates.get_template("form.html").render(
-        name=name, calculator=module, groups=groups, irs_phone=phone, remember=remember, build=_build
+        name=name,
+        calculator=declared,
+        groups=declared.groups,
+        irs_phone=phone,
+        remember=declared.remember_answers,
+        build=_build,
+        words=words(),
+        choice_label=choice_label,
     )
     # Labels and hints may quote figures too: the value in force on the build date, like the page.
     return MARKER.sub(lambda match: html.escape(figure_text(match[2], f"the {name} form")), form)
 
 
 def render_table(name: str) -> str:
-    table = _calculator(name).reference_table(dt.date.today())
+    table = _calculator(name).reference_table(dt.date.today(), words())
     return _templates.get_template("table.html").render(table=table)
 
 

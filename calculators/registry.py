@@ -1,0 +1,15 @@
+"""Every calculator, by name: the one list. A new calculator declares itself (calculators/calculator.py)
+and is added here; the JSON boundary, the command line, the build's hooks and the tests read this."""
+
+from . import compliance_checklist, past_due, termination_dates, user_fees
+from .calculator import Calculator
+
+CALCULATORS: dict[str, Calculator] = {
+    calculator.name: calculator
+    for calculator in (
+        termination_dates.CALCULATOR,
+        past_due.CALCULATOR,
+        user_fees.CALCULATOR,
+        compliance_checklist.CALCULATOR,
+    )
+}
