@@ -12,11 +12,7 @@ from .money import to_cents
 GUIDELINE = parameters.get("low_income.poverty_guideline")
 PERCENT = parameters.get("low_income.percent_of_poverty_guideline")
 
-REGION_NAMES = {
-    "contiguous": "the 48 contiguous states or Washington, D.C.",
-    "alaska": "Alaska",
-    "hawaii": "Hawaii",
-}
+REGIONS = ("contiguous", "alaska", "hawaii")  # the guideline's three tables
 
 
 @dataclass(frozen=True)
@@ -27,7 +23,7 @@ class Limit:
     year: int
     value: parameters.Value  # the guideline row used, with its source and grade
     assumed: bool  # True when a newer guideline may apply that is not in our data
-    note: str  # "" or which guideline this is, when a reader should know: the latest published, or assumed
+    note: str  # "", or which guideline this is when a reader should know: "assumed" or "latest_published"
 
 
 def first_day() -> dt.date:
@@ -54,13 +50,7 @@ def _note(year: int, day: dt.date) -> str:
     # A guideline stays in force until HHS publishes the next, so early January still uses last
     # year's as the latest published; only after the next is due (`next_expected`) is it assumed.
     if GUIDELINE.is_beyond_known(day):
-        return (
-            f"The income limit uses the {year} poverty guideline, the latest we have. A newer one is usually "
-            "published each January; if it has come out, your limit may be a little higher."
-        )
+        return "assumed"
     if day.year > year:
-        return (
-            f"The income limit uses the {year} poverty guideline, the latest published: it stays in force until "
-            f"the {day.year} guideline comes out, usually in mid-January, which may raise your limit a little."
-        )
+        return "latest_published"
     return ""

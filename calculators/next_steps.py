@@ -5,6 +5,7 @@ import datetime as dt
 
 from . import parameters
 from .answer import Link, Step
+from .words import Words
 
 PHONE = parameters.get("contacts.phone_individuals")
 HOURS = parameters.get("contacts.phone_hours")
@@ -17,19 +18,16 @@ def phone_link(day: dt.date) -> Link:
     return Link(number, "tel:+1" + number.replace("-", ""))
 
 
-def call(day: dt.date, about: str) -> Step:
-    """Call, `about` what (a phrase that follows "Call the IRS")."""
-    return Step(
-        f"Call the IRS {about}: the number on your notice is best, or the line for individuals, {HOURS.at(day).value}:",
-        phone_link(day),
-    )
+def call(day: dt.date, words: Words, about: str) -> Step:
+    """Call, `about` what (a phrase that follows "Call the IRS", already worded)."""
+    return Step(words("next_steps.call", about=about, hours=HOURS.at(day).value), phone_link(day))
 
 
-def pay(day: dt.date, what: str) -> Step:
+def pay(day: dt.date, words: Words, what: str) -> Step:
     url = PAYMENTS.at(day).value
-    return Step(f"Pay {what} online, free from your bank account, at", Link(url.removeprefix("https://www."), url))
+    return Step(words("next_steps.pay", what=what), Link(url.removeprefix("https://www."), url))
 
 
-def online_plan(day: dt.date, sentence: str) -> Step:
+def online_plan(day: dt.date, words: Words, sentence: str) -> Step:
     url = ONLINE_PLAN.at(day).value
-    return Step(sentence, Link("the IRS Online Payment Agreement tool", url))
+    return Step(sentence, Link(words("next_steps.online_plan_link"), url))

@@ -13,10 +13,9 @@ from decimal import Decimal
 
 from . import low_income, next_steps, parameters
 from .answer import Document, Heading, Link, Paragraph, Step, Steps
-from .fields import ChoiceField, DateField, Group, MoneyField, WholeNumberField, YesNoField, fields_of, us_date
-from .money import dollars
-
-TITLE = "Fee check"
+from .calculator import Calculator
+from .fields import ChoiceField, DateField, Group, MoneyField, Problem, WholeNumberField, YesNoField
+from .words import Phrase, Words
 
 FEES = {
     name: parameters.get(f"fees.{name}")
@@ -35,131 +34,54 @@ ONLINE_LONG_TERM_MAX = parameters.get("fees.online_long_term_max_balance")
 SHORT_TERM_MAX = parameters.get("options.short_term_max_balance")
 FORM_13844_DAYS = parameters.get("fees.form_13844_days")
 
-CHANNELS = {
-    "online": "online",
-    "phone_mail_in_person": "by phone, by mail or in person",
-}
+CHANNELS = ("online", "phone_mail_in_person")
+ACTIONS = ("reinstate", "change", "new_plan")
 
 GROUPS = (
     Group(
-        "What you need",
+        "need",
         (
-            ChoiceField(
-                name="action",
-                label="What do you need to do?",
-                noun="what you need to do",
-                choices=(
-                    ("reinstate", "Keep my current plan: put it back in place after this notice"),
-                    ("change", "Change my current plan's payment amount or date"),
-                    ("new_plan", "Set up a new payment plan"),
-                ),
-            ),
-            ChoiceField(
-                name="channel",
-                label="How would you do it?",
-                noun="how you would do it",
-                choices=(
-                    ("online", "Online, with the IRS Online Payment Agreement tool"),
-                    ("phone_mail_in_person", "By phone, by mail or in person"),
-                ),
-            ),
+            ChoiceField(name="action", choices=ACTIONS),
+            ChoiceField(name="channel", choices=CHANNELS),
             ChoiceField(
                 name="plan_length",
-                label="How long would the new plan last?",
-                noun="how long the new plan would last",
-                choices=(
-                    ("short_term", "[[figure:fees.short_term_days]] or less"),
-                    ("long_term", "Longer than [[figure:fees.short_term_days]]"),
-                ),
+                choices=("short_term", "long_term"),
                 required=False,
                 shown_when=("action", ("new_plan",)),
             ),
-            YesNoField(
-                name="direct_debit",
-                label="Do (or would) your payments come straight from your bank account?",
-                noun="whether your payments come straight from your bank account",
-                hint="This is called direct debit: the IRS takes each payment from your checking account. For a change, "
-                "answer about your plan as it is now: switching it to direct debit is itself a change.",
-                required=False,
-                shown_when=("action", ("change", "new_plan")),
-            ),
-            MoneyField(
-                name="balance",
-                label="How much you owe in all",
-                noun="how much you owe in all",
-                hint="Tax, penalties and interest together. It decides whether you can apply online. "
-                "Leave this empty if you do not know.",
-                required=False,
-                shown_when=("action", ("new_plan",)),
-            ),
+            YesNoField(name="direct_debit", required=False, shown_when=("action", ("change", "new_plan"))),
+            MoneyField(name="balance", required=False, shown_when=("action", ("new_plan",))),
         ),
     ),
     Group(
-        "Your household",
+        "household",
         (
-            MoneyField(
-                name="agi",
-                label="Adjusted gross income",
-                noun="your adjusted gross income",
-                hint="From your most recent tax return: the line called “adjusted gross income” on Form 1040. Enter 0 if you had "
-                "none. A loss (below zero) counts as $0.",
-                minimum=-MoneyField.maximum,
-            ),
-            WholeNumberField(
-                name="household_size",
-                label="People in your household",
-                noun="the number of people in your household",
-                hint="You, your spouse, and the dependents you claim on your return.",
-                minimum=1,
-                maximum=20,
-            ),
-            ChoiceField(
-                name="region",
-                label="Where do you live?",
-                noun="where you live",
-                choices=(
-                    ("contiguous", "One of the 48 contiguous states or Washington, D.C."),
-                    ("alaska", "Alaska"),
-                    ("hawaii", "Hawaii"),
-                ),
-            ),
+            MoneyField(name="agi", minimum=-MoneyField.maximum),
+            WholeNumberField(name="household_size", minimum=1, maximum=20),
+            ChoiceField(name="region", choices=low_income.REGIONS),
         ),
     ),
     Group(
-        "Applying on another day? (optional)",
-        (
-            DateField(
-                name="as_of",
-                label="Date you would apply",
-                noun="the date you would apply",
-                hint="Fees and income limits change over time. If you leave this empty, we use today.",
-                required=False,
-                default_today=True,
-            ),
-        ),
+        "another_day",
+        (DateField(name="as_of", required=False, default_today=True),),
         later=True,
-        button="Check the fee on that day",
     ),
 )
-FIELDS = fields_of(GROUPS)
 
 
-def check(values: dict, today: dt.date) -> dict:
-    errors = {}
+def check(values: dict, today: dt.date) -> dict[str, Problem]:
+    problems = {}
     if values["action"] == "new_plan" and values["plan_length"] is None:
-        errors["plan_length"] = "Select how long the new plan would last"
+        problems["plan_length"] = Problem("errors.select")
     debit_matters = values["action"] == "change" or (values["action"], values["plan_length"]) == (
         "new_plan",
         "long_term",
     )
     if debit_matters and values["direct_debit"] is None:
-        errors["direct_debit"] = "Select whether your payments come straight from your bank account"
+        problems["direct_debit"] = Problem("errors.select")
     if values["as_of"] < low_income.first_day():
-        errors["as_of"] = (
-            f"The date you would apply must be {us_date(low_income.first_day())} or later: "
-            "this check does not have the income limits for earlier dates"
-        )
-        return errors
+        problems["as_of"] = Problem("fees.errors.before_income_limits", {"first_day": low_income.first_day()})
+        return problems
     limit = _online_limit(values["action"], values["plan_length"], values["as_of"])
     if (
         values["channel"] == "online"
@@ -167,21 +89,23 @@ def check(values: dict, today: dt.date) -> dict:
         and values["balance"] is not None
         and not limit.fits(values["balance"])
     ):
-        errors["channel"] = (
-            f"Online plans are for people who owe {limit.words}: choose “By phone, by mail or in person”"
-        )
-    return errors
+        key = "fees.errors.online_below" if limit.below_only else "fees.errors.online_at_most"
+        problems["channel"] = Problem(key, {"amount": limit.amount})
+    return problems
 
 
+@dataclass(frozen=True)
 class OnlineLimit:
-    """How much an individual may owe to set up a plan online: `words` says it, `fits` checks it."""
+    """How much an individual may owe to set up a plan online."""
 
-    def __init__(self, amount: Decimal, below_only: bool):
-        self.amount, self.below_only = amount, below_only
-        self.words = f"less than {dollars(amount)}" if below_only else f"{dollars(amount)} or less"
+    amount: Decimal
+    below_only: bool  # True: less than the amount; False: the amount or less
 
     def fits(self, balance: Decimal) -> bool:
         return balance < self.amount if self.below_only else balance <= self.amount
+
+    def words(self, words: Words) -> str:
+        return words("fees.online_limit.below" if self.below_only else "fees.online_limit.at_most", amount=self.amount)
 
 
 def _online_limit(action: str, plan_length: str | None, day: dt.date) -> OnlineLimit | None:
@@ -221,35 +145,37 @@ def _ways(action: str, plan_length: str | None):
     return [(channel, debit) for channel in CHANNELS for debit in debit_choices]
 
 
-def _way_name(channel: str, debit: bool | None) -> str:
-    if debit is None:
-        return CHANNELS[channel]
-    return f"{CHANNELS[channel]}, {'with' if debit else 'without'} direct debit"
-
-
 @dataclass(frozen=True)
 class CheaperWay:
     channel: str
-    how: str
+    direct_debit: bool | None  # None: the fee of this way does not depend on direct debit
     fee: Decimal
-    condition: str  # "" or the balance limit it depends on, as the start of a sentence
+    if_within: OnlineLimit | None  # the online limit it depends on, when the reader did not give the balance
 
 
 @dataclass(frozen=True)
 class FeeResult:
-    summary: str
     as_of: dt.date
+    action: str  # reinstate, change or new_plan
+    channel: str  # online or phone_mail_in_person
+    direct_debit: bool | None
     fee: Decimal
     low_income: bool
+    agi: Decimal
+    household_size: int
+    region: str
     poverty_guideline: Decimal
     low_income_limit: Decimal
+    percent_of_guideline: Decimal
     guideline_year: int
+    guideline_note: str  # "", "assumed" or "latest_published" (calculators/low_income.py)
     waived: bool
     reimbursable: bool
     cheaper_option: CheaperWay | None
-    why: str
-    next_steps: tuple[str, ...]
-    notes: tuple[str, ...]
+    steps: tuple[str, ...]  # codes of what to do next, in order: fees.steps.<code> in the catalog
+    secondary_sources: bool  # a figure used is not from a primary source
+    form_13844_days: int
+    revision_fees: dict | None  # channel → the fee for revising a plan, when switching to direct debit is a question
 
 
 def calculate(values: dict, today: dt.date) -> FeeResult:
@@ -278,74 +204,33 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
         debit = direct_debit if other_debit is None else other_debit
         other_fee = fee_for(action, other_channel, debit, plan_length, is_low_income, day)[0]
         if other_fee < fee and (cheaper is None or other_fee < cheaper.fee):
-            condition = ""
-            if other_channel == "online" and online_limit and values["balance"] is None:
-                condition = f"If you owe {online_limit.words} in all, "
-            cheaper = CheaperWay(other_channel, _way_name(other_channel, other_debit), other_fee, condition)
+            unknown_balance = other_channel == "online" and online_limit and values["balance"] is None
+            cheaper = CheaperWay(other_channel, other_debit, other_fee, online_limit if unknown_balance else None)
 
-    notes = []
-    if {figure.at(day).grade, limit.value.grade} - {"primary"}:
-        notes.append(SECONDARY_SOURCES)
-    if limit.note:
-        notes.append(limit.note)
+    switching = action == "change" and direct_debit
     return FeeResult(
-        summary=_answer(action, channel, fee, waived, reimbursable),
         as_of=day,
+        action=action,
+        channel=channel,
+        direct_debit=direct_debit,
         fee=fee,
         low_income=is_low_income,
+        agi=values["agi"],
+        household_size=values["household_size"],
+        region=values["region"],
         poverty_guideline=limit.guideline,
         low_income_limit=limit.limit,
+        percent_of_guideline=limit.percent,
         guideline_year=limit.year,
+        guideline_note=limit.note,
         waived=waived,
         reimbursable=reimbursable,
         cheaper_option=cheaper,
-        why=_why(values, limit, is_low_income),
-        next_steps=_next_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day),
-        notes=tuple(notes),
+        steps=_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheaper),
+        secondary_sources=bool({figure.at(day).grade, limit.value.grade} - {"primary"}),
+        form_13844_days=FORM_13844_DAYS.at(day).value,
+        revision_fees=_revision_fees(is_low_income, day) if switching else None,
     )
-
-
-SECONDARY_SOURCES = (
-    "Confirm with the IRS: some of these figures come from secondary sources, not from the IRS itself. "
-    "Each one is listed with its source on"
-)
-SOURCES_PAGE = Link("the sources page", "../sources/#fees")
-
-
-def document(result: FeeResult) -> Document:
-    """What to do next first (with the online tool's link and a number to tap), then why, then notes."""
-    cheaper_online = result.cheaper_option is not None and result.cheaper_option.channel == "online"
-    steps = []
-    for index, text in enumerate(result.next_steps):
-        if index == 0 and cheaper_online:
-            steps.append(next_steps.online_plan(result.as_of, text + " Apply with"))
-        else:
-            steps.append(Step(text))
-    steps.append(next_steps.call(result.as_of, "to set this up, or with any question about the fee"))
-    notes = tuple(Step(note, SOURCES_PAGE) if note == SECONDARY_SOURCES else Step(note) for note in result.notes)
-    blocks = [Heading("What to do next"), Steps(tuple(steps)), Heading("Why"), Paragraph(result.why)]
-    if notes:
-        blocks += [Heading("Good to know"), Steps(notes)]
-    return Document(result.summary, tuple(blocks))
-
-
-def _answer(action, channel, fee, waived, reimbursable) -> str:
-    doing = {
-        "reinstate": "Putting your plan back in place",
-        "change": "Changing your plan",
-        "new_plan": "Setting up your new plan",
-    }[action]
-    how = CHANNELS[channel]
-    if waived:
-        return f"{doing} {how} costs you nothing: the fee is waived because your income is low and you pay by direct debit."
-    if not fee:
-        return f"{doing} {how} costs nothing."
-    sentence = f"{doing} {how} will cost you {dollars(fee)}"
-    if reimbursable and action != "new_plan":
-        return sentence + ", and you may be able to get it back because your income is low."
-    if reimbursable:
-        return sentence + ", and the IRS pays it back when you finish the plan, because your income is low."
-    return sentence + "."
 
 
 def _income(values) -> Decimal:
@@ -353,90 +238,157 @@ def _income(values) -> Decimal:
     return max(values["agi"], Decimal("0.00"))
 
 
-def _why(values, limit: low_income.Limit, is_low_income: bool) -> str:
-    people = values["household_size"]
-    household = "1 person" if people == 1 else f"{people} people"
-    region = low_income.REGION_NAMES[values["region"]]
-    comparison = "at or below" if is_low_income else "above"
-    outcome = "so you count as low income" if is_low_income else "so the low-income fee does not apply"
-    if values["agi"] < 0:
-        income = f"Your adjusted gross income is a loss of {dollars(-values['agi'])}, which counts as $0. That is"
-    else:
-        income = f"Your adjusted gross income of {dollars(values['agi'])} is"
-    return (
-        f"{income} {comparison} {dollars(limit.limit)}, "
-        f"which is {limit.percent}% of the {limit.year} poverty guideline ({dollars(limit.guideline)}) "
-        f"for a household of {household} in {region}, {outcome}."
-    )
-
-
-def _next_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheaper, day) -> tuple[str, ...]:
+def _steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheaper) -> tuple[str, ...]:
     steps = []
     if cheaper:
-        cost = f"less {cheaper.how}: {dollars(cheaper.fee)}" if cheaper.fee else f"nothing {cheaper.how}"
-        sentence = f"it would cost {cost}."
-        steps.append(cheaper.condition + sentence if cheaper.condition else sentence[:1].upper() + sentence[1:])
+        steps.append("cheaper")
     if is_low_income and action == "new_plan":
-        days = FORM_13844_DAYS.at(day).value
-        steps.append(
-            "The IRS usually applies the low-income fee by itself. If it charges you the full fee, send Form 13844 "
-            f"within {days} days of the date on the letter that accepts your plan."
-        )
+        steps.append("form_13844")
     if reimbursable and action == "new_plan":
-        steps.append("Keep up every payment to the end: the IRS pays the fee back only when the plan is completed.")
+        steps.append("finish_plan")
     if reimbursable and action != "new_plan":
-        steps.append("Ask the IRS about getting the fee back; keep the letter that confirms the change.")
+        steps.append("ask_fee_back")
     if action == "reinstate":
-        steps.append(
-            "To reinstate, pay what you missed before the date on your notice, or call the number on the notice."
-        )
+        steps.append("how_to_reinstate")
         if direct_debit:
-            steps.append(
-                "The IRS fee table lists no fee for changes to a plan paid by direct debit. Ask whether putting your plan "
-                "back in place counts as such a change."
-            )
+            steps.append("reinstate_direct_debit")
     if action == "change" and direct_debit:
-        steps.append(
-            "The $0 is for a plan that already takes its payments by direct debit. Switching a plan to direct debit is a "
-            f"change to the plan, and it may cost the fee for revising a plan ({_revision_fees(is_low_income, day)}): the "
-            "IRS fee table does not say that switching is free."
-        )
+        steps.append("switching_to_debit")
     if not fee and not waived and action == "new_plan":
-        steps.append("Check how long your plan will last: a longer plan has a setup fee.")
-    steps.append("These fees are for individuals. Businesses cannot get the low-income fee.")
+        steps.append("check_length")
+    steps.append("individuals_only")
     return tuple(steps)
 
 
-def _revision_fees(is_low_income: bool, day: dt.date) -> str:
-    fees = FEES["reinstate_low_income" if is_low_income else "reinstate"].at(day).value
-    return f"{dollars(fees['online'])} online, {dollars(fees['phone_mail_in_person'])} by phone, mail or in person"
+def _revision_fees(is_low_income: bool, day: dt.date) -> dict:
+    return FEES["reinstate_low_income" if is_low_income else "reinstate"].at(day).value
 
 
-def reference_table(day: dt.date) -> dict:
+def render(result: FeeResult, words: Words) -> Document:
+    """What to do next first (with the online tool's link and a number to tap), then why, then notes."""
+    cheaper_online = result.cheaper_option is not None and result.cheaper_option.channel == "online"
+    steps = []
+    for index, code in enumerate(result.steps):
+        text = _step(code, result, words)
+        if index == 0 and cheaper_online:
+            steps.append(next_steps.online_plan(result.as_of, words, words("fees.steps.apply_with", step=text)))
+        else:
+            steps.append(Step(text))
+    steps.append(next_steps.call(result.as_of, words, words("fees.steps.call_about")))
+    notes = []
+    if result.secondary_sources:
+        sources_page = Link(words("fees.answer.sources_page"), "../sources/#fees")
+        notes.append(Step(words("fees.answer.secondary_sources"), sources_page))
+    if result.guideline_note:
+        note = words(
+            f"low_income.notes.{result.guideline_note}", year=result.guideline_year, next_year=result.as_of.year
+        )
+        notes.append(Step(note))
+    blocks = [
+        Heading(words("fees.answer.next")),
+        Steps(tuple(steps)),
+        Heading(words("fees.answer.why")),
+        Paragraph(_why(result, words)),
+    ]
+    if notes:
+        blocks += [Heading(words("fees.answer.good_to_know")), Steps(tuple(notes))]
+    return Document(_summary(result, words), tuple(blocks))
+
+
+def _summary(result: FeeResult, words: Words) -> str:
+    if result.waived:
+        outcome = "waived"
+    elif not result.fee:
+        outcome = "free"
+    elif result.reimbursable:
+        outcome = "cost_may_get_back" if result.action != "new_plan" else "cost_paid_back"
+    else:
+        outcome = "cost"
+    doing, how = Phrase(f"fees.doing.{result.action}"), Phrase(f"fees.channels.{result.channel}")
+    return words(f"fees.summary.{outcome}", doing=doing, how=how, fee=result.fee)
+
+
+def _way(way: CheaperWay, words: Words) -> str:
+    how = words(f"fees.channels.{way.channel}")
+    if way.direct_debit is None:
+        return how
+    return words("fees.ways.with_debit" if way.direct_debit else "fees.ways.without_debit", how=how)
+
+
+def _step(code: str, result: FeeResult, words: Words) -> str:
+    if code == "cheaper":
+        way = result.cheaper_option
+        free = "_free" if not way.fee else ""
+        if way.if_within:
+            key, limit = f"fees.steps.cheaper{free}_if_online", way.if_within.words(words)
+            return words(key, how=_way(way, words), fee=way.fee, limit=limit)
+        return words(f"fees.steps.cheaper{free}", how=_way(way, words), fee=way.fee)
+    if code == "switching_to_debit":
+        fees = result.revision_fees
+        return words("fees.steps.switching_to_debit", online=fees["online"], other=fees["phone_mail_in_person"])
+    return words(f"fees.steps.{code}", days=str(result.form_13844_days))
+
+
+def _why(result: FeeResult, words: Words) -> str:
+    if result.agi < 0:
+        income = words("fees.why.loss", loss=-result.agi)
+    else:
+        income = words("fees.why.income", agi=result.agi)
+    return words(
+        "fees.why.at_or_below" if result.low_income else "fees.why.above",
+        income=income,
+        limit=result.low_income_limit,
+        percent=str(result.percent_of_guideline),  # a percent, not money
+        year=result.guideline_year,
+        guideline=result.poverty_guideline,
+        household=words("fees.why.household", count=result.household_size),
+        region=Phrase(f"low_income.regions.{result.region}"),
+    )
+
+
+def reference_table(day: dt.date, words: Words) -> dict:
     """Every fee in force on `day`, for the page's table: the same figures the check uses. Grades stay
     on the sources page; the table says once whether any figure is not from the IRS itself."""
     rows, grades = [], set()
-    for name, label in (
-        ("setup_short_term", "New short-term plan"),
-        ("setup_long_term_direct_debit", "New long-term plan, direct debit"),
-        ("setup_long_term", "New long-term plan, no direct debit"),
-        ("reinstate", "Reinstate or change a plan"),
-        ("change_direct_debit", "Change a plan paid by direct debit"),
-        ("reinstate_low_income", "Low income, reinstate or change a plan (may be paid back)"),
+    for name in (
+        "setup_short_term",
+        "setup_long_term_direct_debit",
+        "setup_long_term",
+        "reinstate",
+        "change_direct_debit",
+        "reinstate_low_income",
     ):
         value = FEES[name].at(day)
         grades.add(value.grade)
-        rows.append([label, dollars(value.value["online"]), dollars(value.value["phone_mail_in_person"])])
+        rows.append(
+            [
+                words(f"fees.table.{name}"),
+                words.money(value.value["online"]),
+                words.money(value.value["phone_mail_in_person"]),
+            ]
+        )
     low_income_setup = FEES["setup_low_income"].at(day)
     grades.add(low_income_setup.grade)
-    label = "Low income, new long-term plan without direct debit (paid back when completed)"
-    rows.append([label, dollars(low_income_setup.value), dollars(low_income_setup.value)])
-    after = "With low income and direct debit, a new plan's setup fee is waived."
-    if grades - {"primary"}:
-        after += " Some of these amounts come from secondary sources: confirm them with the IRS. The sources page says which."
+    amount = words.money(low_income_setup.value)
+    rows.append([words("fees.table.setup_low_income"), amount, amount])
     return {
-        "caption": f"Payment plan fees in force on {us_date(day)}",
-        "headings": ["What you do", "Online", "By phone, mail or in person"],
+        "caption": words("fees.table.caption", day=day),
+        "headings": [
+            words("fees.table.what_you_do"),
+            words("fees.table.online"),
+            words("fees.table.phone_mail_in_person"),
+        ],
         "rows": rows,
-        "after": after,
+        "after": words("fees.table.after_secondary" if grades - {"primary"} else "fees.table.after"),
     }
+
+
+CALCULATOR = Calculator(
+    name="fees",
+    page="fee-check.md",
+    groups=GROUPS,
+    calculate=calculate,
+    render=render,
+    check=check,
+    reference_table=reference_table,
+)

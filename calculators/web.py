@@ -50,7 +50,10 @@ def run(name: str, payload: dict, today: dt.date | None = None, language: str = 
         result = declared.calculate(values, today)
         answer = declared.render(result, said)
     except parameters.BeforeFirstValue as gap:
-        return {"ok": False, "errors": _worded(declared, _before_the_figures(declared, payload, values, today, gap), said)}
+        return {
+            "ok": False,
+            "errors": _worded(declared, _before_the_figures(declared, payload, values, today, gap), said),
+        }
     return {"ok": True, "result": _plain(result), "answer": _plain(answer)}
 
 
