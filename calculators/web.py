@@ -60,14 +60,15 @@ def run(name: str, payload: dict, today: dt.date | None = None, language: str = 
 def _worded(declared: Calculator, problems: dict[str, Problem], said: Words) -> dict[str, str]:
     """Each problem as a sentence, with the noun of the field it is about."""
     by_name = {field.name: field for field in declared.fields}
-    worded = {}
-    for name, problem in problems.items():
-        arguments = dict(problem.arguments)
-        if name in by_name:
-            noun = said(declared.key(by_name[name]) + ".noun")
-            arguments.update(noun=noun, Noun=noun[:1].upper() + noun[1:])
-        worded[name] = said(problem.key, **arguments)
-    return worded
+    return {
+        name: word_problem(problem, said(declared.key(by_name[name]) + ".noun") if name in by_name else "", said)
+        for name, problem in problems.items()
+    }
+
+
+def word_problem(problem: Problem, noun: str, said: Words) -> str:
+    """The sentence for one problem; `noun` is the field's (said at the start as `Noun`)."""
+    return said(problem.key, noun=noun, Noun=noun[:1].upper() + noun[1:], **problem.arguments)
 
 
 def _before_the_figures(

@@ -63,13 +63,14 @@ def snapshots(language: str = "en") -> dict[str, str]:
     seen_probes: dict[str, set] = {}
     for case in load_cases():
         lines = by_calculator.setdefault(case.calculator, [])
-        lines += [f"## {case.name}", *_answer_text(run(case.calculator, case.input, case.today_date)), ""]
+        answer = run(case.calculator, case.input, case.today_date, language)
+        lines += [f"## {case.name}", *_answer_text(answer), ""]
         if case.errors:
             continue
         for field in case.input:
             for probe in PROBES:
                 payload = {**case.input, field: probe}
-                answer = run(case.calculator, payload, case.today_date)
+                answer = run(case.calculator, payload, case.today_date, language)
                 if answer["ok"]:
                     continue
                 messages = tuple(sorted(answer["errors"].items()))

@@ -45,6 +45,17 @@ def test_an_unknown_calculator_exits_2_naming_the_ones_there_are():
     assert "past_due" in done.stderr and len(done.stderr.strip().splitlines()) == 1
 
 
+def test_the_language_is_chosen_on_the_command_line_and_an_unknown_one_exits_2():
+    english = cli("past_due", "--lang", "en", stdin='{"monthly_payment": "250", "missed_payments": 2}')
+    assert (
+        english.returncode == 0
+        and english.stdout == cli("past_due", stdin='{"monthly_payment": "250", "missed_payments": 2}').stdout
+    )
+    done = cli("past_due", "--lang", "xx", stdin="{}")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "--lang must be one of en" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
 def test_json_numbers_with_decimals_stay_exact():
     # 0.1 + 0.2 in floating point is 0.30000000000000004; parsed as text it stays exact.
     answer = json.loads(run_json("past_due", '{"monthly_payment": 0.1, "missed_payments": 3, "new_balance_due": 0.2}'))

@@ -17,14 +17,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from golden_cases import load_cases
 
 from calculators import __main__ as cli_module
 from calculators import parameters, web
-from calculators.fields import DateField, MonthField, us_date
+from calculators.calculator import Calculator
+from calculators.fields import DateField, Group, MonthField
+from calculators.words import words
+
+us_date = words("en").date
 
 PROJECT = Path(__file__).resolve().parent.parent
 CASES = load_cases()
@@ -45,7 +48,7 @@ STRIDE = 7 if os.environ.get("QUICK") == "1" else 1
 
 
 def date_fields(name):
-    return [field for field in web.CALCULATORS[name].FIELDS if isinstance(field, (DateField, MonthField))]
+    return [field for field in web.CALCULATORS[name].fields if isinstance(field, (DateField, MonthField))]
 
 
 def written(field, day: dt.date) -> str:
@@ -95,7 +98,7 @@ def text_of(value) -> str:
 
 
 def assert_answered(name, payload, answer):
-    names = {field.name for field in web.CALCULATORS[name].FIELDS}
+    names = {field.name for field in web.CALCULATORS[name].fields}
     if answer["ok"]:
         assert answer["answer"]["headline"] and answer["answer"]["blocks"]
         return
@@ -221,10 +224,15 @@ def ten_days_before(values, today):
 
 @pytest.fixture
 def reads_ten_days_early(monkeypatch):
-    fake = SimpleNamespace(
-        FIELDS=(DateField(name="day", label="Day", noun="the day"),), calculate=ten_days_before, document=None
+    fake = Calculator(
+        name="ten_days_early",
+        page="",
+        groups=(Group("", (DateField(name="day"),)),),
+        calculate=ten_days_before,
+        render=None,
     )
     monkeypatch.setitem(web.CALCULATORS, "ten_days_early", fake)
+    monkeypatch.setitem(words("en").entries, "ten_days_early.fields.day.noun", "the day")
 
 
 def test_a_worked_out_day_before_the_figures_blames_a_typed_date_when_one_is_early(reads_ten_days_early):

@@ -15,26 +15,35 @@ from calculators.fields import (
     YesNoField,
     parse_all,
 )
+from calculators.web import word_problem
+from calculators.words import words
 
 TODAY = dt.date(2026, 11, 28)
-PAYMENT = MoneyField(name="payment", label="Monthly payment", noun="your monthly payment", minimum_allowed=False)
-BALANCE = MoneyField(name="balance", label="Balance", noun="the balance", required=False, default=Decimal("0.00"))
-MISSED = WholeNumberField(name="missed", label="Missed payments", noun="the number of missed payments", maximum=120)
-NOTICE = DateField(name="notice", label="Notice date", noun="the notice date")
-PAY_DAY = DateField(name="pay", label="Pay date", noun="the pay date", required=False, default_today=True)
-REGION = ChoiceField(
-    name="region",
-    label="Where you live",
-    noun="where you live",
-    choices=(("contiguous", "48 states"), ("alaska", "Alaska")),
-)
-FILED = YesNoField(name="filed", label="Filed on time?", noun="whether you filed on time", required=False, default=True)
+PAYMENT = MoneyField(name="payment", minimum_allowed=False)
+BALANCE = MoneyField(name="balance", required=False, default=Decimal("0.00"))
+MISSED = WholeNumberField(name="missed", maximum=120)
+NOTICE = DateField(name="notice")
+PAY_DAY = DateField(name="pay", required=False, default_today=True)
+REGION = ChoiceField(name="region", choices=("contiguous", "alaska"))
+FILED = YesNoField(name="filed", required=False, default=True)
+MONTH = MonthField(name="m")
+# The words a calculator's catalog would give each field, used in its messages.
+NOUNS = {
+    "payment": "your monthly payment",
+    "balance": "the balance",
+    "missed": "the number of missed payments",
+    "notice": "the notice date",
+    "region": "where you live",
+    "filed": "whether you filed on time",
+    "m": "the month",
+}
 
 
 def message(field, raw):
+    """The English message a reader gets, worded from the problem the field raises."""
     with pytest.raises(FieldError) as caught:
         field.parse(raw, TODAY)
-    return caught.value.message
+    return word_problem(caught.value.problem, NOUNS[field.name], words("en"))
 
 
 def test_a_required_field_left_empty_asks_for_it_by_name():
@@ -84,7 +93,7 @@ def test_an_impossible_year_is_named_as_the_thing_to_check():
     outside = "The notice date must be between 1/1/2000 and 12/31/2100: check the year"
     for typed in ("0000-01-01", "1/1/1999", "12/1/0016", "2101-01-01", "0000-02-30"):
         assert message(NOTICE, typed) == outside, typed
-    month = MonthField(name="m", label="Month", noun="the month")
+    month = MONTH
     for typed in ("0000-12", "12/1999", "2101-01"):
         assert message(month, typed) == "The month must be between 1/2000 and 12/2100: check the year", typed
 
@@ -98,10 +107,11 @@ def test_choices_and_yes_no():
 
 
 def test_parse_all_reports_every_problem_and_unknown_inputs():
-    values, errors = parse_all((PAYMENT, MISSED), {"payment": "x", "missed": "3", "paymnet": "1"}, TODAY)
+    values, problems = parse_all((PAYMENT, MISSED), {"payment": "x", "missed": "3", "paymnet": "1"}, TODAY)
     assert values == {"missed": 3}
-    assert set(errors) == {"payment", "paymnet"}
-    assert "missed, payment" in errors["paymnet"]
+    assert set(problems) == {"payment", "paymnet"}
+    assert problems["paymnet"].key == "errors.unknown_input"
+    assert "missed, payment" in word_problem(problems["paymnet"], "", words("en"))
 
 
 def test_dates_and_months_are_read_as_people_write_them():
@@ -110,7 +120,7 @@ def test_dates_and_months_are_read_as_people_write_them():
         assert NOTICE.parse(typed, TODAY) == nov_2, typed
     assert message(NOTICE, "Nox 2, 2026") == "The notice date must be a date, written like 11/28/2026 or Nov 28, 2026"
     assert message(NOTICE, "Feb 30, 2026") == "The notice date must be a real date: check the month and day"
-    month = MonthField(name="m", label="Month", noun="the month")
+    month = MONTH
     for typed in ("12/2026", "12/26", "2026-12", "December 2026", "Dec 2026", "dec. 26", "Sept 2026"):
         expected = dt.date(2026, 9, 1) if typed.startswith("Sept") else dt.date(2026, 12, 1)
         assert month.parse(typed, TODAY) == expected, typed

@@ -89,7 +89,7 @@ field_values = json_values | nasty_text | st.integers(min_value=-(10**30), max_v
 
 
 def payloads_for(name):
-    names = [field.name for field in CALCULATORS[name].FIELDS]
+    names = [field.name for field in CALCULATORS[name].fields]
     return st.dictionaries(st.sampled_from(names), field_values, max_size=len(names)) | st.dictionaries(
         st.text(max_size=12), field_values, max_size=3
     )
@@ -311,7 +311,7 @@ MARKUP = '<img src=x onerror="window.pwned=1">'
 @pytest.mark.parametrize("name", sorted(CALCULATORS))
 def test_no_message_ever_quotes_what_was_typed(name):
     # The page shows messages as text, but a message that never repeats the input cannot carry it at all.
-    for field in CALCULATORS[name].FIELDS:
+    for field in CALCULATORS[name].fields:
         for typed in (MARKUP, MARKUP[:20], "x" * 101):
             answer = run(name, {field.name: typed}, TODAY)
             assert answer["ok"] is False

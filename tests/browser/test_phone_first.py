@@ -7,13 +7,14 @@ they scrolled to read their answer.
 import re
 
 import pytest
+from calculator_pages import PAGES
 from playwright.sync_api import expect
 from printing import pdf_text
 from site_server import READY_TIMEOUT
 
 PHONE = {"width": 375, "height": 740}
 SCREEN = PHONE["height"]
-CALCULATOR_PAGES = ["your-dates/", "catch-up-amount/", "fee-check/", "checklist/"]
+CALCULATOR_PAGES = list(PAGES.values())
 
 
 @pytest.fixture

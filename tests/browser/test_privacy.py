@@ -2,13 +2,10 @@
 script has bound the form (here, a script that never arrives)."""
 
 import pytest
+from calculator_pages import PAGES as CALCULATOR_PAGES
+from calculator_pages import first_text_field
 
-PAGES = {
-    "your-dates/": "#dates-notice_date",
-    "catch-up-amount/": "#past_due-monthly_payment",
-    "fee-check/": "#fees-agi",
-    "checklist/": "#checklist-monthly_payment",
-}
+PAGES = {path: first_text_field(name) for name, path in CALCULATOR_PAGES.items()}
 TYPED = "987654"
 
 

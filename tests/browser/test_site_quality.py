@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from calculator_pages import PAGES as CALCULATOR_PAGES
 from playwright.sync_api import expect
 from site_server import PROJECT, READY_TIMEOUT
 
@@ -46,7 +47,7 @@ def test_every_page_has_no_serious_accessibility_problem_console_error_or_foreig
         print(f"\ncrawled {len(paths)} pages, {len(watch.requests)} requests, all from the site's own origin")
 
 
-@pytest.mark.parametrize("path", ["your-dates/", "catch-up-amount/", "fee-check/", "checklist/"])
+@pytest.mark.parametrize("path", CALCULATOR_PAGES.values())
 def test_calculator_errors_and_answers_have_no_serious_accessibility_problem(page, base_url, watch, path):
     page.goto(base_url + path)
     calculator = page.locator("[data-calculator]")
