@@ -28,7 +28,7 @@ def condition(answer: str | None, day: dt.date, words: Words) -> str:
         return words("final_levy_notice.condition.had_one")
     return words(
         "final_levy_notice.condition.said_no" if answer == "no" else "final_levy_notice.condition.not_said",
-        days=DAYS_BEFORE_LEVY.at(day).value,
+        days=str(DAYS_BEFORE_LEVY.at(day).value),  # a count of days, not money
         when_it_comes=when_it_comes(day, words),
     )
 
@@ -36,6 +36,6 @@ def condition(answer: str | None, day: dt.date, words: Words) -> str:
 def when_it_comes(day: dt.date, words: Words) -> str:
     return words(
         "final_levy_notice.when_it_comes",
-        hearing_days=HEARING_DAYS.at(day).value,
+        hearing_days=str(HEARING_DAYS.at(day).value),
         equivalent_window=EQUIVALENT_HEARING_WINDOW.at(day).value,
     )

@@ -85,7 +85,8 @@ def write(language: str = "en") -> None:
     folder = SNAPSHOTS / language
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in snapshots(language).items():
-        (folder / name).write_text(text)
+        with open(folder / name, "w", newline="", encoding="utf-8") as file:  # CRLF of calendar files kept
+            file.write(text)
 
 
 if __name__ == "__main__":

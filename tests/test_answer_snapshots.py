@@ -13,10 +13,15 @@ from answer_snapshots import SNAPSHOTS, snapshots
 from calculators.words import LANGUAGES
 
 
+def _read(path) -> str:
+    with open(path, newline="", encoding="utf-8") as file:  # keep the calendar file's CRLF as written
+        return file.read()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_answer_reads_as_its_snapshot(language):
     written = snapshots(language)
-    kept = {path.name: path.read_text() for path in (SNAPSHOTS / language).glob("*.txt")}
+    kept = {path.name: _read(path) for path in (SNAPSHOTS / language).glob("*.txt")}
     assert set(written) == set(kept), "a calculator gained or lost its snapshot: rewrite them"
     for name, text in written.items():
         if text != kept[name]:
