@@ -13,38 +13,32 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import parameters
+from .words import Phrase, Words
 
 FEDERAL = parameters.get("holidays.federal_holidays")
 DC_EMANCIPATION_DAY = parameters.get("holidays.dc_emancipation_day")
-HOLIDAY_NAMES = {
-    "new_years_day": "New Year's Day",
-    "martin_luther_king_jr_day": "Martin Luther King Jr. Day",
-    "washingtons_birthday": "Washington's Birthday",
-    "memorial_day": "Memorial Day",
-    "juneteenth": "Juneteenth",
-    "independence_day": "Independence Day",
-    "labor_day": "Labor Day",
-    "columbus_day": "Columbus Day",
-    "veterans_day": "Veterans Day",
-    "thanksgiving_day": "Thanksgiving Day",
-    "christmas_day": "Christmas Day",
-}
 SATURDAY = 5
 
 
 @cache
 def _holidays() -> dict[dt.date, str]:
-    federal = {day: HOLIDAY_NAMES[key] for value in FEDERAL.values for key, day in value.value.items()}
-    return federal | {value.value: "DC Emancipation Day" for value in DC_EMANCIPATION_DAY.values}
+    """Day → the holiday's key (its name is last_day_to_act.holidays.<key> in the catalog)."""
+    federal = {day: key for value in FEDERAL.values for key, day in value.value.items()}
+    return federal | {value.value: "dc_emancipation_day" for value in DC_EMANCIPATION_DAY.values}
 
 
 def why_not_a_business_day(day: dt.date) -> str | None:
-    """ "a Saturday", "a Sunday", "New Year's Day, a legal holiday", or None for a business day."""
+    """ "saturday", "sunday", a legal holiday's key ("new_years_day"), or None for a business day."""
     if day.weekday() >= SATURDAY:
-        return "a Saturday" if day.weekday() == SATURDAY else "a Sunday"
-    if name := _holidays().get(day):
-        return f"{name}, a legal holiday"
-    return None
+        return "saturday" if day.weekday() == SATURDAY else "sunday"
+    return _holidays().get(day)
+
+
+def why_words(code: str, words: Words) -> str:
+    """ "a Saturday", "a Sunday", "New Year's Day, a legal holiday": what `why_not_a_business_day` said."""
+    if code in ("saturday", "sunday"):
+        return words(f"last_day_to_act.falls_on.{code}")
+    return words("last_day_to_act.falls_on.holiday", holiday=Phrase(f"last_day_to_act.holidays.{code}"))
 
 
 @dataclass(frozen=True)
@@ -52,7 +46,7 @@ class LastDay:
     """A last day to act, as the source states it, and what a weekend or holiday does to it."""
 
     stated: dt.date
-    falls_on: str | None  # why `stated` is not a business day, or None
+    falls_on: str | None  # why `stated` is not a business day (a code: see why_not_a_business_day), or None
     moved_to: dt.date  # the next business day (IRC 7503); `stated` when it is one
     safe: dt.date  # the last business day on or before `stated`: the day to act by
     holidays_known: bool  # False past the holiday data: only weekends were checked

@@ -11,66 +11,50 @@ calendar reminder uses. A date that has passed is said first, never offered as a
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from . import calendar_file, failure_to_pay, final_levy_notice, next_steps, parameters
 from .answer import Actions, Document, Heading, Link, Notes, Paragraph, Step, Steps, Table
-from .fields import ChoiceField, DateField, Group, fields_of, us_date
-from .last_day_to_act import FEDERAL, last_day
+from .calculator import Calculator
+from .fields import ChoiceField, DateField, Group, Problem
+from .last_day_to_act import FEDERAL, LastDay, last_day, why_words
+from .short_notice import ShortNotice, short_notice
+from .words import Phrase, Words
 
-TITLE = "Your dates"
 DAYS_TO_RESPOND = parameters.get("notice.days_to_respond")
 LEVY_WAIT = parameters.get("notice.levy_wait_after_termination_days")
 APPEAL_DAYS = parameters.get("notice.appeal_days_after_termination")
 
-# What the notice gives as its reason, and the part of the guide that says what to do about it.
+# What the notice gives as its reason (labels: dates.fields.reason.choices), and the part of the
+# guide that says what to do about it.
 REASONS = {
-    "missed_payment": ("A payment was missed or came back", "../why-you-got-it/#a-payment-was-missed-or-came-back"),
-    "new_balance": ("A new tax balance was not paid", "../why-you-got-it/#a-new-tax-bill-was-not-paid"),
-    "return_not_filed": ("A tax return was not filed", "../why-you-got-it/#a-tax-return-was-not-filed"),
-    "other": ("Something else", "../why-you-got-it/#not-sure-which-one-applies"),
-    "not_sure": ("I am not sure", "../why-you-got-it/#not-sure-which-one-applies"),
+    "missed_payment": "../why-you-got-it/#a-payment-was-missed-or-came-back",
+    "new_balance": "../why-you-got-it/#a-new-tax-bill-was-not-paid",
+    "return_not_filed": "../why-you-got-it/#a-tax-return-was-not-filed",
+    "other": "../why-you-got-it/#not-sure-which-one-applies",
+    "not_sure": "../why-you-got-it/#not-sure-which-one-applies",
 }
 
 GROUPS = (
+    # No id: the form shows these questions without a fieldset or legend (overrides/calculators/fields.html).
     Group(
         "",
         (
-            DateField(
-                name="notice_date",
-                label="Notice date",
-                noun="the notice date",
-                hint="Printed at the top right of your CP523.",
-            ),
-            DateField(
-                name="termination_date",
-                label="Date your plan would end",
-                noun="the date your plan would end",
-                hint="Your notice prints it. If you leave this empty, we guess [[figure:notice.days_to_respond]] "
-                "after the notice date.",
-                required=False,
-            ),
-            ChoiceField(
-                name="reason",
-                label="What reason does your notice give?",
-                noun="the reason your notice gives",
-                choices=tuple((key, words) for key, (words, _) in REASONS.items()),
-                required=False,
-            ),
+            DateField(name="notice_date"),
+            DateField(name="termination_date", required=False),
+            ChoiceField(name="reason", choices=tuple(REASONS), required=False),
             final_levy_notice.FINAL_LEVY_NOTICE,
         ),
     ),
 )
-FIELDS = fields_of(GROUPS)
 
 
 @dataclass(frozen=True)
 class KeyDate:
-    id: str
+    id: str  # notice, plan-ends, appeal-by, levy-from: its words are dates.key_dates.<id>
     day: dt.date
-    title: str
-    what_happens: str
     passed: bool
-    caveat: str = ""  # said beside the title, e.g. that the date is a guess
+    guess: bool = False  # the day is our guess, not read from the notice
     act_by: dt.date | None = None  # the safe day to act, when `day` is a weekend or legal holiday
 
     @property
@@ -79,181 +63,205 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
+class PenaltyRates:
+    """The failure-to-pay rates, percent a month, around the end date (IRC 6651(d), (h))."""
+
+    in_plan: Decimal  # during the plan, filed on time, no notice of intent to levy before it
+    usual: Decimal  # filed late; and after the plan ends
+    higher: Decimal  # after a notice of intent to levy (perhaps the CP523 itself, after the end date)
+
+    def words(self, words: Words) -> str:
+        # percents, not money: passed as text
+        return words("dates.penalty.rates", in_plan=str(self.in_plan), usual=str(self.usual), higher=str(self.higher))
+
+
+@dataclass(frozen=True)
 class DatesResult:
-    summary: str
+    headline: str  # act_before, ends_today, can_appeal, may_appeal or too_late: dates.headline.<code>
     as_of: dt.date
     plan_ends: dt.date
     plan_end_is_a_guess: bool
+    days_to_respond: int  # the notice's days to act, from which a missing end date is guessed
+    appeal: LastDay  # the last day to appeal (Pub 1660) and what a weekend or holiday does to it
     dates: tuple[KeyDate, ...]
     reason: str | None
-    warnings: tuple[str, ...]
-    ics: str
+    final_levy_notice: str | None  # the reader's answer: yes, no, not_sure or none
+    warnings: tuple[ShortNotice, ...]
+    penalty: PenaltyRates
 
 
-def check(values: dict, today: dt.date) -> dict:
+def check(values: dict, today: dt.date) -> dict[str, Problem]:
     notice = values["notice_date"]
     if notice > today:
-        return {"notice_date": f"The notice date must be today ({us_date(today)}) or earlier"}
+        return {"notice_date": Problem("dates.errors.notice_after_today", {"today": today})}
     if values["termination_date"] is not None and values["termination_date"] < notice:
-        return {
-            "termination_date": f"The date your plan would end must be on or after the notice date ({us_date(notice)})"
-        }
+        return {"termination_date": Problem("dates.errors.ends_before_notice", {"notice": notice})}
     return {}
 
 
 def calculate(values: dict, today: dt.date) -> DatesResult:
     notice = values["notice_date"]
     guess = values["termination_date"] is None
-    ends = values["termination_date"] or notice + dt.timedelta(days=int(DAYS_TO_RESPOND.at(notice).value))
+    days_to_respond = int(DAYS_TO_RESPOND.at(notice).value)
+    ends = values["termination_date"] or notice + dt.timedelta(days=days_to_respond)
     appeal = last_day(ends + dt.timedelta(days=int(APPEAL_DAYS.at(ends).value)))
     levy_from = ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value))
-    guessed = (
-        f" (a guess: {DAYS_TO_RESPOND.at(notice).value} days after the notice date; your notice prints the real date)"
-    )
     dates = (
-        KeyDate("notice", notice, "Notice date", "The time to act counts from this date.", passed=False),
-        KeyDate(
-            "plan-ends",
-            ends,
-            "Your plan can end",
-            "Pay what you missed, or call, before this date. After it, the whole balance is due at once, and the "
-            "failure-to-pay penalty may rise.",
-            ends < today,
-            caveat=guessed if guess else "",
-        ),
+        KeyDate("notice", notice, passed=False),
+        KeyDate("plan-ends", ends, ends < today, guess=guess),
         KeyDate(
             "appeal-by",
             appeal.stated,
-            "Last day to appeal the plan ending",
-            f"You can appeal through the Collection Appeals Program until {us_date(appeal.stated)}."
-            + _weekend_or_holiday(appeal),
             appeal.moved_to < today,  # past the safe day, IRC 7503 may still carry it to the next business day
             act_by=appeal.safe if appeal.safe != appeal.stated else None,
         ),
-        KeyDate(
-            "levy-from",
-            levy_from,
-            "After this date, the IRS can levy",
-            "Unless an appeal is pending, it can then take money from your pay or bank account. "
-            + final_levy_notice.condition(values["final_levy_notice"], levy_from),
-            levy_from < today,
-        ),
+        KeyDate("levy-from", levy_from, levy_from < today),
     )
-    events = [
-        calendar_file.Event(key.id, key.remind_on, f"CP523: {key.title}", key.what_happens)
-        for key in dates[1:]
-        if not key.passed
-    ]
-    warning = None if guess else short_notice_warning(notice, ends)
-    warnings = (warning,) if warning else ()
+    warning = None if guess else short_notice(notice, ends)
     return DatesResult(
-        summary=_headline(ends, appeal, guess, today),
+        headline=_headline(ends, appeal, today),
         as_of=today,
         plan_ends=ends,
         plan_end_is_a_guess=guess,
+        days_to_respond=days_to_respond,
+        appeal=appeal,
         dates=dates,
         reason=values["reason"],
-        warnings=warnings,
-        ics=calendar_file.calendar(events, today),
+        final_levy_notice=values["final_levy_notice"],
+        warnings=(warning,) if warning else (),
+        penalty=penalty_rule(ends),
     )
 
 
-def short_notice_warning(notice: dt.date, ends: dt.date) -> str | None:
-    """A warning when an entered end date gives less notice than the law requires (IRC 6159(b)(5))."""
-    days = DAYS_TO_RESPOND.at(notice).value
-    if (ends - notice).days >= days:
-        return None
-    return (
-        f"Check the dates: the end date you entered, {us_date(ends)}, is less than {days} days after the notice date, "
-        f"{us_date(notice)}. The law says the IRS must tell you at least {days} days before it ends a plan "
-        "(IRC 6159(b)(5)). If your notice really says this, call the IRS and say so: it can be a reason to appeal."
-    )
-
-
-def _weekend_or_holiday(appeal) -> str:
-    """What a weekend or legal holiday does to the last day to appeal, said after its date."""
-    unchecked = (
-        ""
-        if appeal.holidays_known
-        else f" We have legal holidays only up to {us_date(FEDERAL.known_until)}, so only weekends were checked."
-    )
-    if not appeal.falls_on:
-        return unchecked
-    return (
-        f" It falls on {appeal.falls_on}. A last day on a weekend or legal holiday moves to the next business day "
-        f"({us_date(appeal.moved_to)}) under IRC 7503, but this deadline comes from IRS guidance, not the law itself: "
-        f"to be safe, act by {us_date(appeal.safe)}.{unchecked}"
-    )
-
-
-def _headline(ends: dt.date, appeal, guess: bool, today: dt.date) -> str:
-    guessed = " (a guess: your notice prints the real date)" if guess else ""
+def _headline(ends: dt.date, appeal: LastDay, today: dt.date) -> str:
     if ends < today:
-        passed = f"The date your plan can end, {us_date(ends)}{guessed}, has passed: call the IRS today."
         if appeal.safe >= today:
-            safe = f" (to be safe, by {us_date(appeal.safe)})" if appeal.safe != appeal.stated else ""
-            return f"{passed} You can still appeal the plan ending until {us_date(appeal.stated)}{safe}."
+            return "can_appeal"
         if appeal.moved_to >= today:
-            return (
-                f"{passed} The safest day to appeal the plan ending, {us_date(appeal.safe)}, has passed, but an appeal "
-                f"by {us_date(appeal.moved_to)} may still be on time, because {us_date(appeal.stated)} is "
-                f"{appeal.falls_on} (IRC 7503): appeal today."
-            )
-        return (
-            f"{passed} The time to appeal it, to {us_date(appeal.stated)}, has passed too, but calling can still help."
-        )
-    days = (ends - today).days
-    if days == 0:
-        return f"Your plan can end today, {us_date(ends)}{guessed}: pay what you missed, or call the IRS, today."
-    when = "tomorrow" if days == 1 else f"in {days} days"
-    return f"Act before {us_date(ends)}{guessed}, {when}: pay what you missed, or call the IRS."
+            return "may_appeal"  # past the safe day, not past the day IRC 7503 may move it to
+        return "too_late"
+    return "ends_today" if ends == today else "act_before"
 
 
-def penalty_rule(ends: dt.date) -> str:
-    """The failure-to-pay rates before and after the end date, with the conditions that set them."""
-    in_plan = failure_to_pay.IN_AGREEMENT.at(ends).value
-    usual = failure_to_pay.NORMAL.at(ends).value
-    higher = failure_to_pay.AFTER_LEVY_NOTICE.at(ends).value
-    return (
-        f"While your plan lasts, the failure-to-pay penalty is {in_plan}% of the unpaid tax a month if you filed on time "
-        f"and no notice of intent to levy (CP504, LT11 or Letter 1058) came before your plan; {usual}% if you filed "
-        f"late; and {higher}% after such a notice (IRC 6651(d), (h)). After your plan ends, it is {usual}% a month, or "
-        f"{higher}% if the CP523 itself counts as a notice of intent to levy. No law or court decision settles that: an "
-        "IRS legal memo (GL-703322-00) says a CP523 does not raise the rate while the plan lasts, but such memos do not "
-        "bind the IRS. The catch-up calculator works out both figures for you."
+def penalty_rule(ends: dt.date) -> PenaltyRates:
+    """The failure-to-pay rates before and after the end date."""
+    return PenaltyRates(
+        in_plan=failure_to_pay.IN_AGREEMENT.at(ends).value,
+        usual=failure_to_pay.NORMAL.at(ends).value,
+        higher=failure_to_pay.AFTER_LEVY_NOTICE.at(ends).value,
     )
 
 
-def document(result: DatesResult) -> Document:
-    steps = [next_steps.call(result.as_of, "today" if result.plan_ends <= result.as_of else "before your plan can end")]
+def render(result: DatesResult, words: Words) -> Document:
+    call_when = "today" if result.plan_ends <= result.as_of else "before_end"
+    steps = [next_steps.call(result.as_of, words, words(f"dates.steps.call_{call_when}"))]
     if result.reason:
-        words, address = REASONS[result.reason]
-        steps.append(
-            Step(f"Your notice's reason, “{words}”: see what to do in", Link("why you got the notice", address))
+        label = words(f"dates.fields.reason.choices.{result.reason}")
+        link = Link(words("dates.steps.reason_link"), REASONS[result.reason])
+        steps.append(Step(words("dates.steps.reason", reason=label), link))
+    steps.append(next_steps.pay(result.as_of, words, words("dates.steps.pay_what")))
+    rows = tuple((words.date(key.day), _row(key, result, words)) for key in result.dates)
+    events = [
+        calendar_file.Event(
+            key.id,
+            key.remind_on,
+            words("dates.calendar.event", title=Phrase(f"dates.key_dates.{key.id}.title")),
+            _what_happens(key, result, words),
         )
-    steps.append(next_steps.pay(result.as_of, "what you missed"))
-    rows = tuple(
-        (
-            us_date(key.day),
-            ("This date has passed. " if key.passed else "") + f"{key.title}{key.caveat}. {key.what_happens}",
-        )
-        for key in result.dates
-    )
-    warnings = (Notes(result.warnings),) if result.warnings else ()
+        for key in result.dates[1:]  # the notice date needs no reminder
+        if not key.passed
+    ]
+    warnings = (Notes(tuple(warning.words(words) for warning in result.warnings)),) if result.warnings else ()
     return Document(
-        result.summary,
+        _headline_words(result, words),
         (
             *warnings,
-            Heading("What to do now"),
+            Heading(words("dates.answer.what_to_do")),
             Steps(tuple(steps)),
-            Table("Your dates", ("Date", "What happens"), rows),
-            Heading("The penalty while you wait"),
-            Paragraph(penalty_rule(result.plan_ends)),
-            Paragraph(
-                "“Add reminders to my calendar” saves a small calendar file made on this device with the dates still "
-                "ahead; nothing is sent anywhere. On a phone, your calendar app asks before it adds them.",
-                screen_only=True,
+            Table(
+                words("dates.table.caption"),
+                (words("dates.table.date"), words("dates.table.what_happens")),
+                rows,
             ),
-            Actions("Print these dates", "Add reminders to my calendar", "cp523-dates.ics", result.ics),
+            Heading(words("dates.answer.penalty_heading")),
+            Paragraph(result.penalty.words(words)),
+            Paragraph(words("dates.answer.calendar_note"), screen_only=True),
+            Actions(
+                words("dates.answer.print"),
+                words("dates.answer.add_to_calendar"),
+                words("dates.answer.calendar_file"),
+                calendar_file.calendar(events, result.as_of),
+            ),
         ),
     )
+
+
+def _row(key: KeyDate, result: DatesResult, words: Words) -> str:
+    """A date's line in the table: whether it has passed, what it is, what happens then."""
+    title = words(f"dates.key_dates.{key.id}.title")
+    if key.guess:
+        title = words("dates.table.guessed", title=title, days=result.days_to_respond)
+    return words(
+        "dates.table.row_passed" if key.passed else "dates.table.row",
+        title=title,
+        what_happens=_what_happens(key, result, words),
+    )
+
+
+def _what_happens(key: KeyDate, result: DatesResult, words: Words) -> str:
+    if key.id == "appeal-by":
+        return " ".join(_appeal_sentences(result.appeal, words))
+    said = words(f"dates.key_dates.{key.id}.what_happens")
+    if key.id == "levy-from":  # a levy needs a final notice of intent to levy first (IRC 6330)
+        return f"{said} {final_levy_notice.condition(result.final_levy_notice, key.day, words)}"
+    return said
+
+
+def _appeal_sentences(appeal: LastDay, words: Words) -> list[str]:
+    """The last day to appeal, and what a weekend or legal holiday does to it."""
+    sentences = [words("dates.key_dates.appeal-by.what_happens", stated=appeal.stated)]
+    if appeal.falls_on:
+        sentences.append(
+            words(
+                "dates.key_dates.appeal-by.falls_on",
+                falls_on=why_words(appeal.falls_on, words),
+                moved_to=appeal.moved_to,
+                safe=appeal.safe,
+            )
+        )
+    if not appeal.holidays_known:
+        sentences.append(words("dates.key_dates.appeal-by.holidays_unknown", known_until=FEDERAL.known_until))
+    return sentences
+
+
+def _headline_words(result: DatesResult, words: Words) -> str:
+    appeal = result.appeal
+    ends = words.date(result.plan_ends)
+    if result.plan_end_is_a_guess:
+        ends = words("dates.headline.end_guessed", day=result.plan_ends)
+    code = result.headline
+    if code == "act_before":
+        days = (result.plan_ends - result.as_of).days
+        when = words("dates.headline.tomorrow") if days == 1 else words("dates.headline.in_days", days=days)
+        return words("dates.headline.act_before", ends=ends, when=when)
+    if code == "can_appeal" and appeal.safe != appeal.stated:
+        code = "can_appeal_safe_day"
+    falls_on = why_words(appeal.falls_on, words) if appeal.falls_on else ""
+    return words(
+        f"dates.headline.{code}",
+        ends=ends,
+        stated=appeal.stated,
+        safe=appeal.safe,
+        moved_to=appeal.moved_to,
+        falls_on=falls_on,
+    )
+
+
+CALCULATOR = Calculator(
+    name="dates",
+    page="your-dates.md",
+    groups=GROUPS,
+    calculate=calculate,
+    render=render,
+    check=check,
+)

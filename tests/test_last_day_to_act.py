@@ -9,7 +9,9 @@ import datetime as dt
 import pytest
 
 from calculators import parameters
+from calculators.last_day_to_act import last_day, why_not_a_business_day, why_words
 from calculators.web import run
+from calculators.words import words
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -66,6 +68,10 @@ def every_day(first: dt.date, last: dt.date):
         first += ONE_DAY
 
 
+def answer_block(answer: dict, kind: str) -> dict:
+    return next(block for block in answer["answer"]["blocks"] if block["kind"] == kind)
+
+
 @pytest.mark.parametrize("year", [2026, 2027, 2028])
 def test_every_notice_date_gets_a_business_day_to_appeal_by_and_unmoved_irs_dates(year):
     for notice in every_day(dt.date(year, 1, 1), dt.date(year, 12, 31)):
@@ -83,19 +89,40 @@ def test_every_notice_date_gets_a_business_day_to_appeal_by_and_unmoved_irs_date
         act_by = dt.date.fromisoformat(dates["appeal-by"]["act_by"] or dates["appeal-by"]["day"])
         assert is_business_day(act_by), (notice, act_by)
         assert act_by <= stated and all(not is_business_day(day) for day in every_day(act_by + ONE_DAY, stated))
+        appeal = answer["result"]["appeal"]
+        assert (appeal["falls_on"] is None) == is_business_day(stated), (notice, appeal)
+        assert appeal["safe"] == act_by.isoformat()
         if act_by != stated:
-            assert (
-                "to be safe, act by " + f"{act_by.month}/{act_by.day}/{act_by.year}"
-                in dates["appeal-by"]["what_happens"]
-            )
+            row = answer_block(answer, "table")["rows"][2]
+            assert "to be safe, act by " + f"{act_by.month}/{act_by.day}/{act_by.year}" in row[1]
         # The calendar reminder for the appeal is on the safe day.
-        if f"UID:appeal-by-{act_by:%Y%m%d}" not in answer["result"]["ics"]:
+        if f"UID:appeal-by-{act_by:%Y%m%d}" not in answer_block(answer, "actions")["calendar_text"]:
             pytest.fail(f"no reminder on {act_by} for a notice of {notice}")
+
+
+def test_a_day_that_is_not_a_business_day_says_why_as_a_code_worded_by_the_catalog():
+    said = words("en")
+    cases = {
+        dt.date(2026, 12, 19): ("saturday", "a Saturday"),
+        dt.date(2026, 12, 20): ("sunday", "a Sunday"),
+        dt.date(2027, 1, 1): ("new_years_day", "New Year's Day, a legal holiday"),
+        dt.date(2026, 4, 16): ("dc_emancipation_day", "DC Emancipation Day, a legal holiday"),
+    }
+    for day, (code, worded) in cases.items():
+        assert why_not_a_business_day(day) == code
+        assert why_words(code, said) == worded
+        assert last_day(day).falls_on == code
+    assert why_not_a_business_day(dt.date(2026, 12, 21)) is None
+    # Every holiday in the data has a name in the catalog.
+    for value in parameters.get("holidays.federal_holidays").values:
+        for key in value.value:
+            assert said.has(f"last_day_to_act.holidays.{key}"), key
 
 
 def test_past_the_holiday_data_the_answer_says_only_weekends_were_checked():
     last_year = data_years()[-1]
     notice = dt.date(last_year, 12, 31)
     answer = run("dates", {"notice_date": notice.isoformat()}, notice)
-    appeal = next(key for key in answer["result"]["dates"] if key["id"] == "appeal-by")
-    assert "only weekends were checked" in appeal["what_happens"]
+    assert answer["result"]["appeal"]["holidays_known"] is False
+    row = answer_block(answer, "table")["rows"][2]
+    assert "only weekends were checked" in row[1]
