@@ -112,9 +112,13 @@ class Words:
         return self.entries["format.month"].format(month_name=name, year=year)
 
 
-@cache
 def words(language: str = LANGUAGES[0]) -> Words:
-    """The catalog of `language`, read once."""
+    """The catalog of `language`, read once: `words()` and `words("en")` are the same object."""
+    return _catalog(language)
+
+
+@cache
+def _catalog(language: str) -> Words:
     if language not in LANGUAGES:
         raise MissingWords(f"no catalog for the language {language!r}; we have {', '.join(LANGUAGES)}")
     entries: dict = {}
