@@ -3,14 +3,19 @@
 Plans often end for ordinary reasons: a payment from a closed account, a payment that
 came back, a new tax bill nobody planned for. Each habit becomes a status and a next step,
 with the reader's own payment dates, estimated tax amounts and a calendar file.
+
+The result holds figures, dates and codes: each habit's status and action (with the figures its
+words need), the safe harbor's penalty code and the estimated payments' purpose. `render` words
+them from the catalog (catalogs/<language>/checklist.toml), calendar file included.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import calendar_file, estimated_tax, next_steps, parameters
 from .answer import Actions, Checklist, ChecklistItem, Document, Paragraph, Steps, Table
+from .calculator import Calculator
 from .dates import add_months
 from .fields import (
     YES_NO_NOT_SURE,
@@ -19,194 +24,71 @@ from .fields import (
     Group,
     MoneyField,
     MonthField,
+    Problem,
     WholeNumberField,
     YesNoField,
-    fields_of,
-    us_date,
 )
-from .money import dollars
-
-TITLE = "Your payment plan checklist"
-REMEMBER_ANSWERS = True  # the page keeps these answers in the browser so the checklist can be reopened
+from .words import Phrase, Words
 
 PHONE = parameters.get("contacts.phone_individuals")
 PAYMENTS_WEB = parameters.get("contacts.web_payments")
 
 GROUPS = (
     Group(
-        "Your payments",
+        "payments",
         (
-            MoneyField(
-                name="monthly_payment",
-                label="Monthly payment",
-                noun="your monthly payment",
-                hint="The amount your payment plan asks you to pay each month.",
-                minimum_allowed=False,
-            ),
-            WholeNumberField(
-                name="payment_day",
-                label="Day of the month your payment is due",
-                noun="the day of the month your payment is due",
-                hint="A number from 1 to 28. Your acceptance letter shows it.",
-                minimum=1,
-                maximum=28,
-            ),
-            MonthField(
-                name="first_payment_month",
-                label="Month of your next payment",
-                noun="the month of your next payment",
-            ),
-            WholeNumberField(
-                name="months",
-                label="How many payments to list",
-                noun="how many payments to list",
-                hint="From 1 to 72. If you leave this empty, we list 12.",
-                minimum=1,
-                maximum=72,
-                required=False,
-                default=12,
-            ),
+            MoneyField(name="monthly_payment", minimum_allowed=False),
+            WholeNumberField(name="payment_day", minimum=1, maximum=28),
+            MonthField(name="first_payment_month"),
+            WholeNumberField(name="months", minimum=1, maximum=72, required=False, default=12),
         ),
     ),
     Group(
-        "Check your habits (optional)",
+        "habits",
         (
-            YesNoField(
-                name="autopay",
-                label="Do your payments come out of your bank account automatically?",
-                noun="whether your payments come out automatically",
-                required=False,
-            ),
-            YesNoField(
-                name="bank_changed",
-                label="Have you changed or closed the bank account your payments come from?",
-                noun="whether you have changed your bank account",
-                required=False,
-            ),
-            YesNoField(
-                name="irs_notified_of_bank_change",
-                label="Have you given the IRS your new bank details?",
-                noun="whether you have told the IRS about the new account",
-                required=False,
-                shown_when=("bank_changed", ("yes",)),
-            ),
-            YesNoField(
-                name="expect_to_miss",
-                label="Do you expect to miss a payment soon?",
-                noun="whether you expect to miss a payment",
-                required=False,
-            ),
-            YesNoField(
-                name="reconciles_monthly",
-                label="Do you check each month that the payment left your account?",
-                noun="whether you check each month that the payment left your account",
-                required=False,
-            ),
-            YesNoField(
-                name="self_employed",
-                label="Are you self-employed, or paid without tax taken out?",
-                noun="whether you are self-employed",
-                hint="For example freelance or gig work, or rental income.",
-                required=False,
-            ),
+            YesNoField(name="autopay", required=False),
+            YesNoField(name="bank_changed", required=False),
+            YesNoField(name="irs_notified_of_bank_change", required=False, shown_when=("bank_changed", ("yes",))),
+            YesNoField(name="expect_to_miss", required=False),
+            YesNoField(name="reconciles_monthly", required=False),
+            YesNoField(name="self_employed", required=False),
         ),
-        hint="Answer what you can: each answer turns into a next step. Questions left empty stay on your list to do.",
         later=True,
-        button="Add my habits to the checklist",
     ),
     Group(
-        "This year's tax (optional)",
+        "this_year",
         (
-            WholeNumberField(
-                name="tax_year",
-                label="Tax year",
-                noun="the tax year",
-                hint="The year you are earning income in now. If you leave this empty, we use this year.",
-                minimum=2000,
-                maximum=2100,
-                required=False,
-            ),
-            MoneyField(
-                name="prior_year_tax",
-                label="Last year's total tax",
-                noun="last year's total tax",
-                hint="The “total tax” line on last year's Form 1040.",
-                required=False,
-            ),
-            MoneyField(
-                name="prior_year_agi",
-                label="Last year's adjusted gross income",
-                noun="last year's adjusted gross income",
-                hint="The “adjusted gross income” line on last year's Form 1040.",
-                required=False,
-            ),
-            ChoiceField(
-                name="married_filing_separately",
-                label="Will you file this year's return as married filing separately?",
-                noun="whether you will file this year's return as married filing separately",
-                hint="This year's filing status decides which income line applies to last year's income.",
-                choices=YES_NO_NOT_SURE,
-                required=False,
-            ),
-            MoneyField(
-                name="expected_tax_this_year",
-                label="This year's total tax, if you can estimate it",
-                noun="this year's expected total tax",
-                hint="Without it, we cannot tell whether you will owe tax when you file, which can end your plan.",
-                required=False,
-            ),
-            MoneyField(
-                name="withholding_this_year",
-                label="Tax withheld this year",
-                noun="the tax withheld this year",
-                hint="Taken out of your pay or pension this year, and what you expect until December.",
-                required=False,
-                default=Decimal("0.00"),
-            ),
-            MoneyField(
-                name="estimated_paid_this_year",
-                label="Estimated tax paid this year",
-                noun="the estimated tax paid this year",
-                required=False,
-                default=Decimal("0.00"),
-            ),
-            DateField(
-                name="as_of",
-                label="Today's date",
-                noun="today's date",
-                hint="If you leave this empty, we use today.",
-                required=False,
-                default_today=True,
-            ),
+            WholeNumberField(name="tax_year", minimum=2000, maximum=2100, required=False),
+            MoneyField(name="prior_year_tax", required=False),
+            MoneyField(name="prior_year_agi", required=False),
+            ChoiceField(name="married_filing_separately", choices=YES_NO_NOT_SURE, required=False),
+            MoneyField(name="expected_tax_this_year", required=False),
+            MoneyField(name="withholding_this_year", required=False, default=Decimal("0.00")),
+            MoneyField(name="estimated_paid_this_year", required=False, default=Decimal("0.00")),
+            DateField(name="as_of", required=False, default_today=True),
         ),
-        hint="Add these to see whether you would owe tax when you file, and what to pay during the year so you do not.",
         later=True,
-        button="Add this year's tax to the checklist",
     ),
 )
-FIELDS = fields_of(GROUPS)
 
 
 def _tax_year(values: dict) -> int:
     return values["tax_year"] or values["as_of"].year
 
 
-def check(values: dict, today: dt.date) -> dict:
-    errors = {}
+def check(values: dict, today: dt.date) -> dict[str, Problem]:
+    problems = {}
     if values["bank_changed"] and values["irs_notified_of_bank_change"] is None:
-        errors["irs_notified_of_bank_change"] = "Select whether you have told the IRS about the new account"
+        problems["irs_notified_of_bank_change"] = Problem("errors.select")
     if values["prior_year_tax"] is not None and values["prior_year_agi"] is None:
-        errors["prior_year_agi"] = (
-            "Enter last year's adjusted gross income, to check which share of last year's tax applies"
-        )
+        problems["prior_year_agi"] = Problem("checklist.errors.agi_for_share")
     if values["prior_year_tax"] is not None or values["expected_tax_this_year"] is not None:
         years = estimated_tax.years_with_due_dates()
         if _tax_year(values) not in years:
-            listed = ", ".join(str(year) for year in years[:-1]) + f" or {years[-1]}"
-            errors["tax_year"] = (
-                f"The tax year must be {listed}: we do not have the estimated tax due dates for {_tax_year(values)} yet"
-            )
-    return errors
+            earlier = ", ".join(str(year) for year in years[:-1])  # years, written with commas in any language
+            arguments = {"earlier": earlier, "last": str(years[-1]), "year": str(_tax_year(values))}
+            problems["tax_year"] = Problem("checklist.errors.no_due_dates", arguments)
+    return problems
 
 
 def payment_dates(first_month: dt.date, day: int, count: int) -> list[dt.date]:
@@ -215,10 +97,11 @@ def payment_dates(first_month: dt.date, day: int, count: int) -> list[dt.date]:
 
 @dataclass(frozen=True)
 class Habit:
-    id: str
-    title: str
+    id: str  # its words: checklist.habits.<id> in the catalog
     status: str  # in_place, to_do or urgent
-    action: str
+    action: str  # what to do next: checklist.habits.<id>.actions.<action>
+    # The figures and dates that action's words name; lists of payments are in the result itself.
+    parameters: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -240,6 +123,9 @@ class SafeHarbor:
     quarterly: tuple[DuePayment, ...]  # what to pay on the due dates still ahead
     installments: tuple[estimated_tax.Installment, ...]  # each quarter's share, for the whole year
     late: tuple[DuePayment, ...]  # installments whose date has passed and that are still short
+    # below_minimum, covered (no shortfall), late, dates_passed (short, no date ahead) or short:
+    # checklist.penalty.<code> in the catalog
+    penalty: str
 
 
 @dataclass(frozen=True)
@@ -254,8 +140,7 @@ class BalanceWithReturn:
 
 @dataclass(frozen=True)
 class EstimatedPayments:
-    caption: str
-    purpose: str
+    purpose: str  # owe_nothing or avoid_penalty: checklist.estimated.<purpose>
     quarterly: tuple[DuePayment, ...]
 
 
@@ -267,20 +152,17 @@ class Contacts:
 
 @dataclass(frozen=True)
 class ChecklistResult:
-    summary: str
     as_of: dt.date
     items: tuple[Habit, ...]
+    habits_in_place: int
     payment_dates: tuple[dt.date, ...]
     monthly_payment: Decimal
     next_payment: dt.date
+    tax_year: int
     safe_harbor: SafeHarbor | None
     balance_with_return: BalanceWithReturn | None
     estimated_payments: EstimatedPayments | None
-    ics: str
     contacts: Contacts
-
-
-STATUS_WORDS = {"in_place": "In place", "to_do": "To do", "urgent": "Do this first"}
 
 
 def calculate(values: dict, today: dt.date) -> ChecklistResult:
@@ -298,252 +180,81 @@ def calculate(values: dict, today: dt.date) -> ChecklistResult:
         _check_each_month(values),
         _no_new_balance(values, safe_harbor, balance, web),
     )
-    estimated = _estimated_payments(values, safe_harbor, balance)
-    events = [
-        calendar_file.Event(
-            "payment",
-            date,
-            f"IRS payment plan: pay {dollars(values['monthly_payment'])}",
-            "Your monthly payment plan payment. A few days later, check that it left your account. "
-            f"If you cannot pay, call the IRS before this date: {phone}.",
-        )
-        for date in dates
-    ]
-    if estimated:
-        events += [
-            calendar_file.Event(
-                "estimated-tax",
-                quarter.due_date,
-                f"Estimated tax due: pay {dollars(quarter.amount)}",
-                f"Estimated tax payment for {_tax_year(values)} (Form 1040-ES): {estimated.purpose} Pay at {web}.",
-            )
-            for quarter in estimated.quarterly
-        ]
-    events.sort(key=lambda event: (event.day, event.kind))
-    in_place = sum(item.status == "in_place" for item in items)
-    urgent = [item.title for item in items if item.status == "urgent"]
-    summary = f"{in_place} of {len(items)} habits are in place."
-    if urgent:
-        summary += " Do these first: " + "; ".join(urgent) + "."
     return ChecklistResult(
-        summary=summary,
         as_of=day,
         items=items,
+        habits_in_place=sum(item.status == "in_place" for item in items),
         payment_dates=tuple(dates),
         monthly_payment=values["monthly_payment"],
         next_payment=upcoming,
+        tax_year=_tax_year(values),
         safe_harbor=safe_harbor,
         balance_with_return=balance,
-        estimated_payments=estimated,
-        ics=calendar_file.calendar(events, day),
+        estimated_payments=_estimated_payments(safe_harbor, balance),
         contacts=Contacts(phone, web),
     )
 
 
-def document(result: ChecklistResult) -> Document:
-    """The habits to tick, the payment dates, what to pay in estimated tax, whom to call, and the buttons."""
-    blocks = [
-        Checklist(
-            tuple(ChecklistItem(h.id, h.title, h.status, STATUS_WORDS[h.status], h.action) for h in result.items),
-            done_text="Done",
-        ),
-        Table(
-            "Your payment dates",
-            ("Date", "Amount"),
-            tuple((us_date(date), dollars(result.monthly_payment)) for date in result.payment_dates),
-            style="checklist-dates",
-        ),
-    ]
-    if result.estimated_payments:
-        payments = result.estimated_payments
-        rows = tuple((us_date(due.due_date), dollars(due.amount)) for due in payments.quarterly)
-        blocks.append(Table(payments.caption, ("Due date", "Amount"), rows))
-    blocks += [
-        Steps(
-            (
-                next_steps.call(result.as_of, "if you cannot make a payment, before its date"),
-                next_steps.pay(result.as_of, "or see your plan"),
-            )
-        ),
-        Paragraph(
-            "“Add reminders to my calendar” saves a small calendar file made on this device; nothing is sent anywhere. "
-            "On a phone, open the file and your calendar app asks before it adds the dates, each with a reminder "
-            f"{calendar_file.REMINDER_DAYS_BEFORE} days before.",
-            screen_only=True,
-        ),
-        Actions("Print this checklist", "Add reminders to my calendar", "payment-plan-reminders.ics", result.ics),
-    ]
-    return Document(result.summary, tuple(blocks))
-
-
-def _item(item_id: str, title: str, status: str, action: str) -> Habit:
-    return Habit(item_id, title, status, action)
-
-
-def _automatic_payments(values, phone, web) -> dict:
-    title = "Pay automatically from your bank account"
+def _automatic_payments(values, phone, web) -> Habit:
     if values["autopay"]:
-        return _item(
-            "automatic_payments",
-            title,
-            "in_place",
-            "Keep enough money in the account a few days before each payment date.",
-        )
-    return _item(
-        "automatic_payments",
-        title,
-        "to_do",
-        f"Ask the IRS to take your payments by direct debit: call the number on your notice or {phone}, or sign in at {web}. "
-        "Payments that come out by themselves are hard to miss.",
-    )
+        return Habit("automatic_payments", "in_place", "keep_funded")
+    return Habit("automatic_payments", "to_do", "ask_direct_debit", {"phone": phone, "web": web})
 
 
-def _bank_details(values, upcoming, phone) -> dict:
-    title = "Tell the IRS before you change banks"
+def _bank_details(values, upcoming, phone) -> Habit:
     if values["bank_changed"] and not values["irs_notified_of_bank_change"]:
-        return _item(
-            "bank_details",
-            title,
-            "urgent",
-            f"Give the IRS your new bank details before your next payment on {us_date(upcoming)}: call the number on your notice "
-            f"or {phone}. A payment from a closed account counts as a missed payment.",
-        )
+        return Habit("bank_details", "urgent", "tell_now", {"next_payment": upcoming, "phone": phone})
     if values["bank_changed"]:
-        return _item(
-            "bank_details",
-            title,
-            "in_place",
-            f"Check that your payment on {us_date(upcoming)} comes out of the new account.",
-        )
+        return Habit("bank_details", "in_place", "check_new_account", {"next_payment": upcoming})
     # Not answered: it stays on the list to do, never counted as in place.
-    return _item(
-        "bank_details",
-        title,
-        "in_place" if values["bank_changed"] is False else "to_do",
-        "If you ever change or close the account, tell the IRS before the next payment.",
-    )
+    return Habit("bank_details", "in_place" if values["bank_changed"] is False else "to_do", "if_ever")
 
 
-def _call_before_missing(values, upcoming, phone) -> dict:
-    title = "Call before you miss a payment"
+def _call_before_missing(values, upcoming, phone) -> Habit:
     if values["expect_to_miss"]:
-        return _item(
-            "call_before_missing",
-            title,
-            "urgent",
-            f"Call the IRS before {us_date(upcoming)}, at the number on your notice or {phone}. Ask to lower the payment "
-            "or change the date. It is much easier before a payment is missed than after.",
-        )
-    return _item(
-        "call_before_missing",
-        title,
-        "in_place" if values["expect_to_miss"] is False else "to_do",
-        "If money gets tight, call before the payment date, not after.",
-    )
+        return Habit("call_before_missing", "urgent", "call_now", {"next_payment": upcoming, "phone": phone})
+    return Habit("call_before_missing", "in_place" if values["expect_to_miss"] is False else "to_do", "if_tight")
 
 
-def _check_each_month(values) -> dict:
-    title = "Check each month that the payment left your account"
+def _check_each_month(values) -> Habit:
     if values["reconciles_monthly"]:
-        return _item(
-            "check_each_month",
-            title,
-            "in_place",
-            "Keep doing it: look at your account a few days after each payment date.",
-        )
-    return _item(
-        "check_each_month",
-        title,
-        "to_do",
-        "A few days after each payment date, look at your bank account. If a payment came back unpaid, call the IRS at once.",
-    )
+        return Habit("check_each_month", "in_place", "keep_doing")
+    return Habit("check_each_month", "to_do", "start")
 
 
-def _no_new_balance(values, safe_harbor, balance, web) -> dict:
+def _no_new_balance(values, safe_harbor, balance, web) -> Habit:
     """A balance due with the return is itself a default of the plan (IRC 6159(b)(4)(B)); the safe
     harbor of IRC 6654(d) only avoids the estimated tax penalty, so it is described as that."""
-    item_id, title = "no_new_balance", "Pay this year's tax as you go, so no new bill builds up"
     year = _tax_year(values)
     status_if_owing = "urgent" if values["self_employed"] else "to_do"
     if balance is None:
         if safe_harbor is None:
-            return _item(
-                item_id,
-                title,
-                "to_do",
-                "Check that enough tax is taken out of your pay (Form W-4), or make estimated payments (Form 1040-ES). "
-                "A new tax bill you cannot pay can end your plan. Add this year's expected tax above to see whether you would owe.",
-            )
-        return _item(
-            item_id,
-            title,
-            status_if_owing if safe_harbor.shortfall else "to_do",
-            f"We cannot tell yet whether you will owe tax when you file for {year}: add this year's expected total tax above. "
-            "Any tax you owe with your return and do not pay in full can end your plan. "
-            + _penalty_sentence(safe_harbor),
-        )
+            return Habit("no_new_balance", "to_do", "how_to_check")
+        return Habit("no_new_balance", status_if_owing if safe_harbor.shortfall else "to_do", "unknown", {"year": year})
     if not balance.amount:
-        return _item(
-            item_id,
-            title,
-            "in_place",
-            f"Your withholding and payments of {dollars(balance.paid_or_withheld)} cover this year's expected tax of "
-            f"{dollars(balance.expected_tax)}, so you should owe nothing when you file. Check again if your income changes.",
-        )
-    owed = (
-        f"You may owe about {dollars(balance.amount)} when you file your {year} return: {dollars(balance.expected_tax)} "
-        f"expected tax minus {dollars(balance.paid_or_withheld)} withheld and paid. If it is not paid in full, it can end "
-        "your payment plan. "
-    )
-    if balance.quarterly:
-        parts = ", ".join(f"{dollars(quarter.amount)} by {us_date(quarter.due_date)}" for quarter in balance.quarterly)
-        how = (
-            f"To owe nothing, pay it as estimated tax ({parts}) at {web} or with Form 1040-ES, or have more tax taken out "
-            "of your pay (Form W-4). Or pay it in full when you file. "
-        )
-    else:
-        how = f"The estimated tax dates for {year} have passed: pay what you can now at {web}, and the rest in full when you file. "
-    penalty = _penalty_sentence(safe_harbor) if safe_harbor else ""
-    return _item(item_id, title, status_if_owing, (owed + how + penalty).strip())
+        figures = {"paid": balance.paid_or_withheld, "expected": balance.expected_tax}
+        return Habit("no_new_balance", "in_place", "covered", figures)
+    action = "owing" if balance.quarterly else "owing_dates_passed"
+    figures = {
+        "amount": balance.amount,
+        "year": year,
+        "expected": balance.expected_tax,
+        "paid": balance.paid_or_withheld,
+        "web": web,
+    }
+    return Habit("no_new_balance", status_if_owing, action, figures)
 
 
-def _penalty_sentence(safe_harbor: SafeHarbor) -> str:
-    """What avoids the estimated tax penalty (IRC 6654(d), (e)): not the same as owing nothing. The
-    penalty runs on each installment from its own due date, so a late one can be reduced, not avoided."""
-    if safe_harbor.below_minimum:
-        return "You will not owe the estimated tax penalty, because less than the amount that needs estimated payments would be owed."
-    if not safe_harbor.shortfall:
-        return (
-            f"You will not owe the estimated tax penalty: your withholding and payments cover the "
-            f"{dollars(safe_harbor.required_annual_payment)} that avoids it."
-        )
-    parts = ", ".join(f"{dollars(quarter.amount)} by {us_date(quarter.due_date)}" for quarter in safe_harbor.quarterly)
-    if safe_harbor.late:
-        late = ", ".join(f"{dollars(quarter.amount)} due {us_date(quarter.due_date)}" for quarter in safe_harbor.late)
-        sentence = (
-            f"The estimated tax penalty is worked out for each quarter: each needed "
-            f"{dollars(safe_harbor.installments[0].required)} of the {dollars(safe_harbor.required_annual_payment)} "
-            f"that avoids it. These are late: {late}. The penalty on each runs from its due date until it is paid, so "
-            "paying now lowers it but cannot avoid it. Tax taken out of your pay counts as paid evenly through the "
-            "year, whenever it was taken: asking your employer to take out more before December 31 (Form W-4) can "
-            "still cover quarters that have passed."
-        )
-        if parts:
-            sentence += f" Still ahead: {parts}."
-    elif not parts:
-        return f"You are {dollars(safe_harbor.shortfall)} short of what avoids the estimated tax penalty, and its due dates have passed."
-    else:
-        sentence = f"Paying at least {dollars(safe_harbor.shortfall)} more ({parts}) avoids the estimated tax penalty."
-    if safe_harbor.required_if_not_filing_separately is not None:
-        sentence += (
-            f" That assumes you may file separately, which needs {safe_harbor.prior_year_share_percent}% of last year's tax. "
-            f"If you will not file separately, {dollars(safe_harbor.required_if_not_filing_separately)} paid in all avoids it."
-        )
-    return sentence + PRIOR_YEAR_ASSUMPTION
-
-
-# IRC 6654(d)(1)(B)(ii): last year's tax counts only if last year's return covered 12 months.
-PRIOR_YEAR_ASSUMPTION = " This uses last year's tax, which assumes you filed a return for all 12 months of last year."
+def _penalty(below_minimum: bool, shortfall: Decimal, late: tuple, quarterly: tuple) -> str:
+    """Which penalty sentence holds. The penalty runs on each installment from its own due date, so a
+    late one can be reduced, not avoided."""
+    if below_minimum:
+        return "below_minimum"
+    if not shortfall:
+        return "covered"
+    if late:
+        return "late"
+    return "short" if quarterly else "dates_passed"
 
 
 def _due_payments(dates: list[dt.date], amounts: list[Decimal]) -> tuple[DuePayment, ...]:
@@ -562,21 +273,13 @@ def _balance_with_return(values) -> BalanceWithReturn | None:
     return BalanceWithReturn(expected, paid, amount, _due_payments(ahead, amounts))
 
 
-def _estimated_payments(values, safe_harbor, balance) -> EstimatedPayments | None:
+def _estimated_payments(safe_harbor, balance) -> EstimatedPayments | None:
     """The payments the page lists and the calendar reminds of: enough to owe nothing when the
     expected tax is known, otherwise what avoids the estimated tax penalty."""
     if balance and balance.quarterly:
-        return EstimatedPayments(
-            "Estimated tax to pay, so that you owe nothing when you file",
-            "paying this keeps a new tax bill from building up.",
-            balance.quarterly,
-        )
+        return EstimatedPayments("owe_nothing", balance.quarterly)
     if balance is None and safe_harbor and safe_harbor.quarterly:
-        return EstimatedPayments(
-            "Estimated tax to pay to avoid the estimated tax penalty (you may still owe more when you file)",
-            "at least this much avoids the estimated tax penalty.",
-            safe_harbor.quarterly,
-        )
+        return EstimatedPayments("avoid_penalty", safe_harbor.quarterly)
     return None
 
 
@@ -625,5 +328,162 @@ def _safe_harbor(values) -> SafeHarbor:
     else:
         quarterly = _due_payments(ahead, estimated_tax.split(shortfall, len(ahead)) if shortfall else [])
     return SafeHarbor(
-        required, f"{share}", unsure_difference, paid, below_minimum, shortfall, quarterly, tuple(installments), late
+        required_annual_payment=required,
+        prior_year_share_percent=f"{share}",
+        required_if_not_filing_separately=unsure_difference,
+        paid_or_withheld=paid,
+        below_minimum=below_minimum,
+        shortfall=shortfall,
+        quarterly=quarterly,
+        installments=tuple(installments),
+        late=late,
+        penalty=_penalty(below_minimum, shortfall, late, quarterly),
     )
+
+
+def render(result: ChecklistResult, words: Words) -> Document:
+    """The habits to tick, the payment dates, what to pay in estimated tax, whom to call, and the buttons."""
+    items = tuple(
+        ChecklistItem(
+            habit.id,
+            words(f"checklist.habits.{habit.id}.title"),
+            habit.status,
+            words(f"checklist.status.{habit.status}"),
+            _action(habit, result, words),
+        )
+        for habit in result.items
+    )
+    blocks = [
+        Checklist(items, done_text=words("checklist.status.done")),
+        Table(
+            words("checklist.answer.payment_dates"),
+            (words("checklist.answer.date"), words("checklist.answer.amount")),
+            tuple((words.date(date), words.money(result.monthly_payment)) for date in result.payment_dates),
+            style="checklist-dates",
+        ),
+    ]
+    if result.estimated_payments:
+        payments = result.estimated_payments
+        rows = tuple((words.date(due.due_date), words.money(due.amount)) for due in payments.quarterly)
+        caption = words(f"checklist.estimated.{payments.purpose}.caption")
+        blocks.append(Table(caption, (words("checklist.answer.due_date"), words("checklist.answer.amount")), rows))
+    blocks += [
+        Steps(
+            (
+                next_steps.call(result.as_of, words, words("checklist.answer.call_about")),
+                next_steps.pay(result.as_of, words, words("checklist.answer.pay_what")),
+            )
+        ),
+        Paragraph(
+            words("checklist.answer.calendar_note", days=str(calendar_file.REMINDER_DAYS_BEFORE)), screen_only=True
+        ),
+        Actions(
+            words("checklist.answer.print"),
+            words("checklist.answer.add_reminders"),
+            words("checklist.answer.calendar_file"),
+            calendar(result, words),
+        ),
+    ]
+    return Document(_summary(result, items, words), tuple(blocks))
+
+
+def _summary(result: ChecklistResult, items: tuple[ChecklistItem, ...], words: Words) -> str:
+    counts = {"in_place": result.habits_in_place, "habits": len(items)}
+    urgent = [item.title for item in items if item.status == "urgent"]
+    if not urgent:
+        return words("checklist.summary.in_place", **counts)
+    return words("checklist.summary.do_first", **counts, titles=words("checklist.summary.separator").join(urgent))
+
+
+def _action(habit: Habit, result: ChecklistResult, words: Words) -> str:
+    key = f"checklist.habits.{habit.id}.actions.{habit.action}"
+    if habit.id != "no_new_balance":
+        return words(key, **habit.parameters)
+    balance = result.balance_with_return
+    quarters = _payments("by", balance.quarterly if balance else (), words)
+    sentence = words(key, **habit.parameters, quarters=quarters)
+    if habit.action in ("unknown", "owing", "owing_dates_passed") and result.safe_harbor:
+        sentence += " " + _penalty_words(result.safe_harbor, words)
+    return sentence
+
+
+def _penalty_words(safe_harbor: SafeHarbor, words: Words) -> str:
+    """What avoids the estimated tax penalty, in sentences: not the same as owing nothing."""
+    code = safe_harbor.penalty
+    if code in ("below_minimum", "covered", "dates_passed"):
+        return words(
+            f"checklist.penalty.{code}",
+            required=safe_harbor.required_annual_payment,
+            shortfall=safe_harbor.shortfall,
+        )
+    quarters = _payments("by", safe_harbor.quarterly, words)
+    sentences = [
+        words(
+            f"checklist.penalty.{code}",
+            each=safe_harbor.installments[0].required,
+            required=safe_harbor.required_annual_payment,
+            late=_payments("due", safe_harbor.late, words),
+            shortfall=safe_harbor.shortfall,
+            quarters=quarters,
+        )
+    ]
+    if code == "late" and safe_harbor.quarterly:
+        sentences.append(words("checklist.penalty.still_ahead", quarters=quarters))
+    if safe_harbor.required_if_not_filing_separately is not None:
+        sentences.append(
+            words(
+                "checklist.penalty.not_sure_separately",
+                percent=safe_harbor.prior_year_share_percent,
+                amount=safe_harbor.required_if_not_filing_separately,
+            )
+        )
+    sentences.append(words("checklist.penalty.twelve_months"))  # IRC 6654(d)(1)(B)(ii)
+    return " ".join(sentences)
+
+
+def _payments(how: str, payments: tuple[DuePayment, ...], words: Words) -> str:
+    """A list of payments, each as checklist.payments.<how> ("$750.00 by 4/15/2026")."""
+    each = (words(f"checklist.payments.{how}", amount=due.amount, day=due.due_date) for due in payments)
+    return words("checklist.payments.list_separator").join(each)
+
+
+def calendar(result: ChecklistResult, words: Words) -> str:
+    """The calendar file: a reminder for every payment date and every estimated tax date ahead."""
+    events = [
+        calendar_file.Event(
+            "payment",
+            date,
+            words("checklist.calendar.payment", amount=result.monthly_payment),
+            words("checklist.calendar.payment_details", phone=result.contacts.phone),
+        )
+        for date in result.payment_dates
+    ]
+    if result.estimated_payments:
+        purpose = Phrase(f"checklist.estimated.{result.estimated_payments.purpose}.purpose")
+        events += [
+            calendar_file.Event(
+                "estimated-tax",
+                quarter.due_date,
+                words("checklist.calendar.estimated_tax", amount=quarter.amount),
+                words(
+                    "checklist.calendar.estimated_tax_details",
+                    year=result.tax_year,
+                    purpose=purpose,
+                    web=result.contacts.web,
+                ),
+            )
+            for quarter in result.estimated_payments.quarterly
+        ]
+    events.sort(key=lambda event: (event.day, event.kind))
+    return calendar_file.calendar(events, result.as_of)
+
+
+CALCULATOR = Calculator(
+    name="checklist",
+    page="checklist.md",
+    groups=GROUPS,
+    calculate=calculate,
+    render=render,
+    check=check,
+    remember_answers=True,  # the page keeps these answers on the device, so the checklist can be reopened
+)
