@@ -83,7 +83,7 @@ def render(result, words: Words) -> Document:
 
 
 def _field_key(field) -> str:
-    from . import CALCULATOR  # the declaration says where each field's words are
+    from . import CALCULATOR  # imported here: the declaration names this renderer, so it is made after it
 
     return CALCULATOR.key(field)
 
