@@ -1,4 +1,6 @@
-"""Rules of the past-due estimate that golden figures alone do not show: what it says, and when."""
+"""Rules of the past-due estimate that golden figures alone do not show: what it says, and when.
+The result holds codes (the deadline, the notes with their parameters, what the higher figures
+assume); a few tests also read the answer as worded in English, where the words are the point."""
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -14,37 +16,73 @@ TODAY = dt.date(2026, 11, 28)
 NOTICE = {"monthly_payment": "250", "missed_payments": 2, "notice_date": "2026-11-02", "tax_owed": "10000"}
 
 
-def result(payload, today=TODAY):
+def answered(payload, today=TODAY):
     answer = run("past_due", payload, today)
     assert answer["ok"], answer
-    return answer["result"]
+    return answer
+
+
+def result(payload, today=TODAY):
+    return answered(payload, today)["result"]
+
+
+def codes(result):
+    return [note["code"] for note in result["notes"]]
+
+
+def note(result, code):
+    """The parameters of the note with this code."""
+    return next(note["parameters"] for note in result["notes"] if note["code"] == code)
+
+
+def good_to_know(answer):
+    """The worded notes of an answer."""
+    return next(block["items"] for block in answer["answer"]["blocks"] if block["kind"] == "notes")
 
 
 def test_without_the_notice_figures_it_gives_the_catch_up_amount_and_says_what_else_it_could_do():
-    answer = result({"monthly_payment": "250", "missed_payments": 2})
+    worded = answered({"monthly_payment": "250", "missed_payments": 2})
+    answer = worded["result"]
     assert answer["amount_to_cure"] == "500.00"
     assert answer["payoff"] is None and answer["projection"] == [] and answer["rates_used"] == []
-    assert "add the figures from your notice" in answer["notes"][0]
+    assert codes(answer) == ["open_estimate"] and answer["deadline"] == "on_notice"
+    assert "add the figures from your notice" in good_to_know(worded)[0]
 
 
 def test_an_assumed_termination_date_is_said_and_printed():
-    answer = result(NOTICE)
+    answer = answered(NOTICE)
     # 2026-11-02 + 30 days = 2026-12-02
-    assert answer["termination_date"] == "2026-12-02"
-    assert any("assumes 30 days after the notice date: 12/2/2026" in note for note in answer["notes"])
+    assert answer["result"]["termination_date"] == "2026-12-02"
+    assert note(answer["result"], "end_date_assumed") == {"days": "30", "ends": "2026-12-02"}
+    assert any("assumes 30 days after the notice date: 12/2/2026" in said for said in good_to_know(answer))
     entered = result({**NOTICE, "termination_date": "2026-12-10"})
-    assert not any("assumes" in note for note in entered["notes"])
+    assert "end_date_assumed" not in codes(entered)
 
 
 def test_the_answer_leads_with_what_to_pay_and_by_when():
     answers = {"penalty_so_far": "500", "interest_so_far": "300", "filed_on_time": "yes", "levy_notice_before": "usual"}
-    answer = result({**NOTICE, **answers, "pay_date": "2026-11-28"})
-    assert answer["summary"].startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
+    answer = answered({**NOTICE, **answers, "pay_date": "2026-11-28"})
+    assert answer["result"]["deadline"] == "before" and answer["result"]["termination_date"] == "2026-12-02"
+    headline = answer["answer"]["headline"]
+    assert headline.startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
     # As the golden case "The estimate from the notice": interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98,
     # penalty 500.00 + 0.25% × 10,000.00 = 525.00; 10,000.00 + 525.00 + 353.98 = 10,878.98 on 11/28/2026, said in
     # whole dollars
-    assert "you would owe about $10,879 on 11/28/2026" in answer["summary"]
-    assert answer["payoff"]["total"] == "10878.98"
+    assert "you would owe about $10,879 on 11/28/2026" in headline
+    assert answer["result"]["payoff"]["total"] == "10878.98"
+
+
+def test_on_the_end_date_the_time_to_act_is_today_and_after_it_the_passed_date_is_said_first():
+    on_the_day = answered({**NOTICE, "termination_date": "2026-11-28"})
+    assert on_the_day["result"]["deadline"] == "today"
+    assert on_the_day["answer"]["headline"].startswith(
+        "To keep your payment plan, pay $500.00 today, 11/28/2026, the day your plan can end:"
+    )
+    passed = answered({**NOTICE, "termination_date": "2026-11-27"})
+    assert passed["result"]["deadline"] == "passed"
+    assert passed["answer"]["headline"].startswith(
+        "The date your plan would end, 11/27/2026, has passed: call the IRS today. To keep your payment plan, pay $500.00:"
+    )
 
 
 @pytest.mark.usefixtures("frontier")
@@ -55,7 +93,9 @@ def test_rates_past_the_last_known_quarter_are_flagged_and_said():
     answer = result({**NOTICE, "notice_date": notice.isoformat(), "pay_date": pay.isoformat()}, today=pay)
     assumed = [rate for rate in answer["rates_used"] if rate["assumed"]]
     assert [rate["quarter"] for rate in assumed] == [quarter_label(after)]
-    assert any("not published in our data" in note and quarter_label(after) in note for note in answer["notes"])
+    said = note(answer, "rates_assumed")
+    assert said["first"] == said["last"] == quarter_label(after)
+    assert said["known_until"] == interest.RATE.known_until.isoformat()
 
 
 @pytest.mark.usefixtures("frontier")
@@ -68,7 +108,8 @@ def test_a_pay_date_past_the_last_known_quarter_uses_the_latest_rate_and_says_it
     pay = interest.RATE.known_until + dt.timedelta(days=32)
     payload = {"monthly_payment": "250", "missed_payments": 1, "notice_date": notice.isoformat(), "tax_owed": "7000.00"}
     payload |= {"penalty_so_far": "70.00", "interest_so_far": "35.00", "pay_date": pay.isoformat()}
-    answer = result(payload, today=pay)
+    worded = answered(payload, today=pay)
+    answer = worded["result"]
     r = last.value / 100
     with localcontext() as exact:
         exact.prec = 50
@@ -79,18 +120,21 @@ def test_a_pay_date_past_the_last_known_quarter_uses_the_latest_rate_and_says_it
     assert (known["quarter"], known["days"], known["assumed"]) == (quarter_label(notice), 30, False)
     assert (assumed["quarter"], assumed["days"], assumed["assumed"]) == (quarter_label(pay), 32, True)
     assert assumed["rate_percent"] == known["rate_percent"] == str(last.value)
-    assert any(f"It uses the latest known rate, {last.value}% a year" in note for note in answer["notes"])
+    assert note(answer, "rates_assumed")["rate"] == str(last.value)
+    assert any(f"It uses the latest known rate, {last.value}% a year" in said for said in good_to_know(worded))
 
 
 def test_rates_not_from_a_primary_source_ask_the_reader_to_confirm():
-    answer = result({**NOTICE, "notice_date": "2026-03-01", "pay_date": "2026-05-01"})
-    assert any("2026-Q2" in note and "Confirm them with the IRS" in note for note in answer["notes"])
+    answer = answered({**NOTICE, "notice_date": "2026-03-01", "pay_date": "2026-05-01"})
+    assert "2026-Q2" in note(answer["result"], "rates_unconfirmed")["quarters"]
+    assert any("2026-Q2" in said and "Confirm them with the IRS" in said for said in good_to_know(answer))
 
 
 def test_a_payment_that_never_catches_up_is_flagged_not_projected_for_ever():
     answer = result({**NOTICE, "monthly_payment": "5", "tax_owed": "50000000"})
     assert answer["months_to_pay_off_if_kept"] is None
-    assert any("would not be paid off" in note for note in answer["notes"])
+    assert note(answer, "never_paid_off") == {"monthly": "5.00", "years": 50}
+    assert "paid_off" not in codes(answer)
 
 
 def test_the_projection_covers_24_months_and_the_chart_matches_it():
@@ -109,39 +153,56 @@ def test_the_projection_covers_24_months_and_the_chart_matches_it():
 def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
     # IRC 6651(d): 1% a month after a notice of intent to levy; a reader who is not sure sees both.
     ends_early = {**NOTICE, "termination_date": "2026-11-10", "pay_date": "2027-02-01"}
-    unsure = result(ends_early)
+    worded = answered(ends_early)
+    unsure = worded["result"]
     assert unsure["payoff_higher"] is not None
     assert Decimal(unsure["payoff_higher"]["total"]) > Decimal(unsure["payoff"]["total"])
-    assert " to $" in unsure["summary"] and "notice of intent to levy" in unsure["summary"]
-    assert unsure["summary"].startswith("The date your plan would end, 11/10/2026, has passed: call the IRS today.")
-    assert any("more likely if you got several IRS letters before your plan" in note for note in unsure["notes"])
-    said_no = result({**ends_early, "levy_notice_before": "usual", "filed_on_time": "yes"})
+    assert unsure["higher_assumes"] == ["levy_notice"] and unsure["deadline"] == "passed"
+    headline = worded["answer"]["headline"]
+    assert " to $" in headline and "notice of intent to levy" in headline
+    assert headline.startswith("The date your plan would end, 11/10/2026, has passed: call the IRS today.")
+    assert "levy_notice_not_sure" in codes(unsure)
+    assert any("more likely if you got several IRS letters before your plan" in said for said in good_to_know(worded))
+    worded = answered({**ends_early, "levy_notice_before": "usual", "filed_on_time": "yes"})
+    said_no = worded["result"]
     assert said_no["payoff"] == unsure["payoff"]
     # No binding source says whether the CP523 itself raises the rate once the plan ends: both readings show.
     assert Decimal(said_no["payoff_higher"]["total"]) > Decimal(said_no["payoff"]["total"])
-    assert "the CP523 itself raises the penalty to 1% a month once your plan ends" in said_no["summary"]
-    assert any("GL-703322-00" in note and "do not bind" in note for note in said_no["notes"])
+    assert said_no["higher_assumes"] == ["cp523_reading"]
+    assert "the CP523 itself raises the penalty to 1% a month once your plan ends" in worded["answer"]["headline"]
+    assert note(said_no, "after_end_higher_uses") == {"ends": "2026-11-10", "usual": "0.5", "higher": "1"}
+    assert any("GL-703322-00" in said and "do not bind" in said for said in good_to_know(worded))
     said_yes = result({**ends_early, "levy_notice_before": "after_levy_notice", "filed_on_time": "no"})
     assert said_yes["payoff"] == unsure["payoff_higher"]
-    assert said_yes["payoff_higher"] is None
+    assert said_yes["payoff_higher"] is None and said_yes["higher_assumes"] == []
+    assert "levy_notice_said" in codes(said_yes) and "after_end_higher_uses" not in codes(said_yes)
+
+
+def test_not_sure_of_filing_on_time_the_higher_figures_assume_a_late_return_too():
+    answer = result({**NOTICE, "levy_notice_before": "usual", "filed_on_time": "not_sure"})
+    assert answer["higher_assumes"] == ["filed_late", "cp523_reading"]
+    assert "rate_in_plan_filing_not_said" in codes(answer) and "rate_in_plan" not in codes(answer)
 
 
 def test_without_the_tax_on_the_return_the_answer_says_the_penalty_limit_may_be_too_low():
-    without = result(NOTICE)
-    assert any("may stop growing too soon" in note for note in without["notes"])
+    without = answered(NOTICE)
+    assert note(without["result"], "limit_on_tax_owed") == {"maximum": "25"}
+    assert any("may stop growing too soon" in said for said in good_to_know(without))
     given = result({**NOTICE, "tax_on_return": "12000"})
-    assert not any("may stop growing too soon" in note for note in given["notes"])
+    assert "limit_on_tax_owed" not in codes(given)
 
 
 def test_a_final_levy_notice_with_no_earlier_levy_notice_is_pointed_out():
     # An LT11 or Letter 1058 is itself a notice under IRC 6331(d): if it came before the plan, 1% applies.
-    answer = result({**NOTICE, "levy_notice_before": "usual", "final_levy_notice": "yes"})
-    assert any("That is a notice of intent to levy too" in note for note in answer["notes"])
-    assert not any("That is a notice of intent to levy too" in note for note in result(NOTICE)["notes"])
+    answer = answered({**NOTICE, "levy_notice_before": "usual", "final_levy_notice": "yes"})
+    assert "final_levy_notice_is_one" in codes(answer["result"])
+    assert any("That is a notice of intent to levy too" in said for said in good_to_know(answer))
+    assert "final_levy_notice_is_one" not in codes(result(NOTICE))
 
 
 def test_an_end_date_under_30_days_after_the_notice_is_warned_about():
     # IRC 6159(b)(5): at least 30 days' notice; 11/20/2026 − 11/2/2026 = 18 days.
-    short = result({**NOTICE, "termination_date": "2026-11-20"})
-    assert any(note.startswith("Check the dates: the end date you entered, 11/20/2026") for note in short["notes"])
-    assert not any(note.startswith("Check the dates") for note in result(NOTICE)["notes"])
+    short = answered({**NOTICE, "termination_date": "2026-11-20"})
+    assert note(short["result"], "short_notice") == {"notice": "2026-11-02", "ends": "2026-11-20", "days": 30}
+    assert any(said.startswith("Check the dates: the end date you entered, 11/20/2026") for said in good_to_know(short))
+    assert "short_notice" not in codes(result(NOTICE))

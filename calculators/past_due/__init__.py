@@ -5,39 +5,46 @@ tax bill that was not paid in full. With the figures printed on the notice, this
 the balance on a given day if the plan ends (interest compounded daily, failure-to-pay penalty
 by the month) and how the balance falls if the plan is kept.
 
-questions.py holds the form, rules.py the figures, wording.py the sentences and the answer the
-page shows, chart.py the chart.
+questions.py holds the form, rules.py the figures, notes.py which notes hold, wording.py the
+renderer (its words are in calculators/catalogs/en/past_due.toml), chart.py the chart. The result
+holds figures, dates and codes, never sentences.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..answer import Document
-from ..fields import answers_as_written
+from ..calculator import Calculator
 from . import rules, wording
-from .questions import FIELDS, GROUPS, TITLE, YOUR_PLAN, check, wants_estimate
-from .rules import CureParts, MonthRow, Owed, RateUsed, Unknowns
+from .notes import OPEN_THE_ESTIMATE, Note, impossible_picture, notes
+from .questions import FIELDS, GROUPS, YOUR_PLAN, check, wants_estimate
+from .rules import LEVY_WAIT, CureParts, MonthRow, Owed, RateUsed, Unknowns
 
-__all__ = ["FIELDS", "GROUPS", "TITLE", "PastDueResult", "calculate", "check", "document"]
+__all__ = ["CALCULATOR", "FIELDS", "GROUPS", "PastDueResult", "calculate", "check"]
+
+# When to act, as the answer says it: before the date on the notice (no estimate), before the end
+# date, today (the end date is today), or the end date has passed.
+DEADLINES = ("on_notice", "before", "today", "passed")
 
 
 @dataclass(frozen=True)
 class PastDueResult:
-    summary: str
     as_of: dt.date  # the day the answer was asked on
+    deadline: str  # one of DEADLINES
     amount_to_cure: Decimal
     cure_parts: CureParts
-    notes: tuple[str, ...]
-    entered: tuple[tuple[str, str], ...]  # the reader's answers as written, for the printed answer
+    notes: tuple[Note, ...]
+    answers: dict  # the reader's answers (typed, or the default taken) that the answer used, for the printed answer
     final_levy_notice: str | None  # yes, no, not_sure or None: whether a levy date needs that notice first
     # The estimate, when the notice's figures were given:
     termination_date: dt.date | None = None
+    levy_from: dt.date | None = None  # after this day the IRS may levy, if the plan ends on termination_date
     payoff: Owed | None = None
     more_each_month: Decimal | None = None
     payoff_higher: Owed | None = None  # only when the reader is not sure of an answer that sets the penalty rate
     more_each_month_higher: Decimal | None = None
     unknowns: Unknowns | None = None
+    higher_assumes: tuple[str, ...] = ()  # what the higher figures assume: levy_notice, filed_late, cp523_reading
     penalty_months: int | None = None
     penalty_months_from: dt.date | None = None  # the return's due date; None: counted from the notice date
     rates_used: tuple[RateUsed, ...] = ()
@@ -45,48 +52,50 @@ class PastDueResult:
     months_to_pay_off_if_kept: int | None = None
 
 
+def higher_assumes(unknowns: Unknowns) -> tuple[str, ...]:
+    """What the higher figures assume, for the answers the reader was not sure of."""
+    if unknowns.levy_notice:  # then 1% every month: no other answer changes the higher figures
+        return ("levy_notice",)
+    codes = []
+    if unknowns.filed_on_time:
+        codes.append("filed_late")
+    if unknowns.cp523_reading:
+        codes.append("cp523_reading")
+    return tuple(codes)
+
+
 def calculate(values: dict, today: dt.date) -> PastDueResult:
     parts = rules.cure_parts(values)
     total = parts.missed_installments + parts.new_balance_due
-    missed, monthly = values["missed_payments"], values["monthly_payment"]
     if not wants_estimate(values):
         return PastDueResult(
-            summary=wording.cure_sentence(total, missed, monthly, parts.new_balance_due),
             as_of=today,
+            deadline="on_notice",
             amount_to_cure=total,
             cure_parts=parts,
-            entered=answers_as_written(YOUR_PLAN, values),
+            notes=(OPEN_THE_ESTIMATE,),
+            answers={field.name: values[field.name] for field in YOUR_PLAN},
             final_levy_notice=values["final_levy_notice"],
-            notes=(
-                "To see what you would owe if your plan ends, and how fast that grows, open “What would you owe if "
-                "your plan ends?” under the button and add the figures from your notice.",
-            ),
         )
     figures = rules.estimate(values, parts.missed_installments)
-    if figures.termination_date < today:  # a date that has passed is said first, never shown as a deadline
-        cure = (
-            wording.date_passed(figures.termination_date)
-            + " "
-            + wording.cure_sentence(total, missed, monthly, parts.new_balance_due)
-        )
-    else:
-        cure = wording.cure_sentence(
-            total, missed, monthly, parts.new_balance_due, before=figures.termination_date, today=today
-        )
+    ends = figures.termination_date
+    deadline = "passed" if ends < today else "today" if ends == today else "before"
     return PastDueResult(
-        summary=wording.summary(cure, figures),
         as_of=today,
+        deadline=deadline,
         amount_to_cure=total,
         cure_parts=parts,
-        notes=wording.impossible_picture(total, values) + wording.notes(values, figures),
-        entered=answers_as_written(FIELDS, values),
+        notes=impossible_picture(total, values) + notes(values, figures),
+        answers={field.name: values[field.name] for field in FIELDS},
         final_levy_notice=values["final_levy_notice"],
-        termination_date=figures.termination_date,
+        termination_date=ends,
+        levy_from=ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value)),
         payoff=figures.payoff,
         more_each_month=figures.more_each_month,
         payoff_higher=figures.payoff_higher,
         more_each_month_higher=figures.more_each_month_higher,
         unknowns=figures.unknowns,
+        higher_assumes=higher_assumes(figures.unknowns) if figures.payoff_higher else (),
         penalty_months=figures.penalty_months,
         penalty_months_from=figures.penalty_months_from,
         rates_used=tuple(
@@ -97,5 +106,11 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
     )
 
 
-def document(result: PastDueResult) -> Document:
-    return wording.document(result)
+CALCULATOR = Calculator(
+    name="past_due",
+    page="catch-up-amount.md",
+    groups=GROUPS,
+    calculate=calculate,
+    render=wording.render,
+    check=check,
+)

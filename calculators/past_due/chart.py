@@ -1,11 +1,10 @@
 """The chart of the two paths: heights in thousandths of a round top line, so the page does no
-arithmetic on money, and labels already written as money."""
+arithmetic on money, and labels already written as money and months in the reader's language."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..answer import Chart, Line
-from ..dates import month_name
-from ..money import whole_dollars
+from ..words import Words
 from .rules import MonthRow
 
 ROUND_STEPS = tuple(Decimal(step) for step in ("1", "1.5", "2", "2.5", "3", "4", "5", "6", "8", "10"))
@@ -20,7 +19,7 @@ def round_top(amount: Decimal) -> Decimal:
     return next(step * power for step in ROUND_STEPS if step * power >= amount)
 
 
-def chart(projection: tuple[MonthRow, ...]) -> Chart:
+def chart(projection: tuple[MonthRow, ...], words: Words) -> Chart:
     top = round_top(max(max(row.if_ended, row.if_kept) for row in projection))
 
     def heights(path: str) -> tuple[int, ...]:
@@ -29,11 +28,11 @@ def chart(projection: tuple[MonthRow, ...]) -> Chart:
         )
 
     return Chart(
-        ticks=tuple(whole_dollars(top * step / TICKS) for step in range(TICKS + 1)),
-        first_label=month_name(projection[0].month),
-        last_label=month_name(projection[-1].month),
+        ticks=tuple(words.whole_money(top * step / TICKS) for step in range(TICKS + 1)),
+        first_label=words.month(projection[0].month),
+        last_label=words.month(projection[-1].month),
         lines=(
-            Line("If your plan ends", "ended", heights("if_ended")),
-            Line("If you keep your plan", "kept", heights("if_kept")),
+            Line(words("past_due.months.ended"), "ended", heights("if_ended")),
+            Line(words("past_due.months.kept"), "kept", heights("if_kept")),
         ),
     )

@@ -17,6 +17,7 @@ from ..fields import NOT_SURE
 from ..money import to_cents
 
 DAYS_TO_RESPOND = parameters.get("notice.days_to_respond")
+LEVY_WAIT = parameters.get("notice.levy_wait_after_termination_days")
 PROJECTION_MONTHS = 24
 # A bound on the month-by-month simulation, not a legal figure: 50 years of payments.
 LONGEST_SIMULATION_MONTHS = 600

@@ -1,287 +1,208 @@
-"""The catch-up calculator's words: the sentence that leads the answer, the notes, and the
-answer document the page lays out (calculators/answer.py)."""
+"""The catch-up calculator's renderer: the result's figures, dates and codes worded from the catalog
+(calculators/catalogs/<language>/past_due.toml) as the answer document the page lays out
+(calculators/answer.py). The sentence that leads, then what to do now, then the working."""
 
-import datetime as dt
-
-from .. import failure_to_pay, final_levy_notice, interest, next_steps, parameters
+from .. import final_levy_notice, next_steps
 from ..answer import Document, Figures, Heading, Link, Notes, Paragraph, Step, Steps, Table
-from ..dates import add_months, month_name
-from ..fields import us_date
-from ..money import about, dollars
-from ..termination_dates import short_notice_warning
+from ..fields import answers_as_written
+from ..short_notice import ShortNotice
+from ..words import Words
 from .chart import chart
-from .rules import DAYS_TO_RESPOND, LONGEST_SIMULATION_MONTHS, PROJECTION_MONTHS, Estimate, Owed, Unknowns
-
-LEVY_WAIT = parameters.get("notice.levy_wait_after_termination_days")
-
-
-def higher_condition(unknowns: Unknowns) -> str:
-    """What the higher figures assume, for the answers the reader was not sure of."""
-    if unknowns.levy_notice:  # then 1% every month: no other answer changes the higher figures
-        return "the IRS sent you a notice of intent to levy before your plan began"
-    parts = []
-    if unknowns.filed_on_time:
-        parts.append("you filed your return late")
-    if unknowns.cp523_reading:
-        parts.append("the CP523 itself raises the penalty to 1% a month once your plan ends")
-    return " and ".join(parts)
+from .notes import Note
+from .questions import FIELDS
+from .rules import Owed
 
 
-def cure_sentence(
-    total, missed, monthly, new_balance, before: dt.date | None = None, today: dt.date | None = None
-) -> str:
-    if not total:
-        return "You have no missed payments or new balance to catch up on from these figures. Call the number on your notice to find out why it was sent."
-    parts = []
-    if missed:
-        payments = "payment" if missed == 1 else "payments"
-        parts.append(f"{missed} missed {payments} of {dollars(monthly)}")
-    if new_balance:
-        parts.append(f"the new tax balance of {dollars(new_balance)}")
-    when = ""
-    if before:
-        when = (
-            f" today, {us_date(before)}, the day your plan can end" if before == today else f" before {us_date(before)}"
-        )
-    return f"To keep your payment plan, pay {dollars(total)}{when}: " + " and ".join(parts) + "."
-
-
-def range_of(lower, higher) -> str:
-    """ "about $25" when both figures round to the same dollars, else "about $25 to $100"."""
-    return about(lower) if about(lower) == about(higher) else f"{about(lower)} to {about(higher)}"
-
-
-def date_passed(termination: dt.date) -> str:
-    return f"The date your plan would end, {us_date(termination)}, has passed: call the IRS today."
-
-
-def summary(cure: str, figures: Estimate | None) -> str:
-    """The answer's first sentences: what to pay and by when (to the cent), then about what the plan
-    ending would cost (in whole dollars: the cents are in the working)."""
-    if figures is None:
-        return cure
-    ended, higher = figures.payoff, figures.payoff_higher
-    day = us_date(ended.as_of)
-    if higher is None:
-        return (
-            f"{cure} If your plan ends, you would owe about {about(ended.total)} on {day}, "
-            f"and about {about(figures.more_each_month)} more each month."
-        )
-    return (
-        f"{cure} If your plan ends, you would owe about {range_of(ended.total, higher.total)} on {day}, and about "
-        f"{range_of(figures.more_each_month, figures.more_each_month_higher)} more each month. "
-        f"The higher figures are if {higher_condition(figures.unknowns)}."
-    )
-
-
-def impossible_picture(total, values: dict) -> tuple[str, ...]:
-    """A catch-up amount larger than the whole balance on the notice cannot be right: say so first."""
-    balance = values["tax_owed"] + (values["penalty_so_far"] or 0) + (values["interest_so_far"] or 0)
-    if total <= balance:
-        return ()
-    return (
-        f"Check your figures: the catch-up amount, {dollars(total)}, is more than everything your notice shows you "
-        f"owe, {dollars(balance)}. The number of missed payments, or an amount from another letter, may be wrong.",
-    )
-
-
-def if_nothing_is_done(result) -> str:
-    """What happens if the reader does nothing, with their own dates and amounts where we have them,
-    and the final notice of intent to levy that must come before any levy."""
-    condition = final_levy_notice.condition(result.final_levy_notice, result.as_of)
-    if result.payoff is None:
-        return (
-            "If you do nothing, the IRS can end your plan on the date printed on your notice. The whole balance is "
-            f"then due, and the IRS can later take money from your pay or bank account. {condition}"
-        )
-    ends = result.termination_date
-    levy_from = ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value))
-    return (
-        f"If you do nothing, your plan can end on {us_date(ends)}. Then the whole balance, about "
-        f"{about(result.payoff.total)} on {us_date(result.payoff.as_of)}, is due at once, and after {us_date(levy_from)} the "
-        f"IRS can take money from your pay or bank account. {condition}"
-    )
-
-
-def notes(values: dict, figures: Estimate) -> tuple[str, ...]:
-    notice, termination, quarters = values["notice_date"], figures.termination_date, figures.quarters
-    months_to_pay_off = figures.months_to_pay_off_if_kept
-    notes = []
-    if months_to_pay_off is not None:
-        notes.append(
-            f"If you catch up and keep paying {dollars(values['monthly_payment'])} a month, the balance would be paid off "
-            f"in about {months_to_pay_off} months, by {us_date(add_months(notice, months_to_pay_off))}."
-        )
-    if values["termination_date"] and (warning := short_notice_warning(notice, termination)):
-        notes.append(warning)
-    if values["termination_date"] is None:
-        days = DAYS_TO_RESPOND.at(notice).value
-        notes.append(
-            f"You did not enter the date your plan would end, so this estimate assumes {days} days after the notice date: "
-            f"{us_date(termination)}. Your notice prints the real date."
-        )
-    notes += penalty_notes(values, figures)
-    maximum = failure_to_pay.MAXIMUM.at(notice).value
-    if values["tax_on_return"] is None:
-        notes.append(
-            f"The penalty can reach at most {maximum}% of the tax unpaid on your return's due date. You did not enter that "
-            f"amount, so this estimate uses {maximum}% of the tax you owe now, which is usually less. The penalty shown "
-            "may stop growing too soon: add the tax unpaid on your return's due date for a better figure."
-        )
-    if figures.penalty_capped:
-        notes.append(
-            f"The penalty has reached its limit of {maximum}% of the tax unpaid on your return's due date, so it stops growing."
-        )
-    notes.append(
-        "Interest is compounded daily at the IRS rate for each calendar quarter, divided by 365 days (366 in a leap year). "
-        "Interest on penalty added during this estimate is left out, so the real figure may be slightly higher."
-    )
-    assumed = [quarter for quarter in quarters if quarter.assumed]
-    if assumed:
-        span = assumed[0].quarter if len(assumed) == 1 else f"{assumed[0].quarter} to {assumed[-1].quarter}"
-        notes.append(
-            f"This estimate needs IRS interest rates for {span}, which are not published in our data "
-            f"(it has rates up to {us_date(interest.RATE.known_until)}). It uses the latest known rate, "
-            f"{interest.RATE.values[-1].value}% a year; the real rate may differ."
-        )
-    unconfirmed = [quarter.quarter for quarter in quarters if quarter.grade != "primary" and not quarter.assumed]
-    if unconfirmed:
-        notes.append(
-            f"The interest rates used for {', '.join(unconfirmed)} are not yet confirmed from the IRS itself. Confirm them with the IRS."
-        )
-    simulated = LONGEST_SIMULATION_MONTHS if months_to_pay_off is None else months_to_pay_off  # the pay-off too
-    last_shown = add_months(notice, max(PROJECTION_MONTHS, simulated))
-    if interest.RATE.is_beyond_known(last_shown):
-        notes.append(
-            f"The figures for months after {us_date(interest.RATE.known_until)} use the latest known interest rate, "
-            f"{interest.RATE.values[-1].value}% a year, because later rates are not published yet."
-        )
-    if months_to_pay_off is None:
-        notes.append(
-            f"At {dollars(values['monthly_payment'])} a month, the balance would not be paid off within "
-            f"{LONGEST_SIMULATION_MONTHS // 12} years: the payment does not keep up with the interest and penalty. "
-            "Ask the IRS about a higher payment or another option."
-        )
-    return tuple(notes)
-
-
-def penalty_notes(values: dict, figures: Estimate) -> list[str]:
-    """Which months the penalty counts, and at which rates, for the reader's answers."""
-    notice, ends = values["notice_date"], figures.termination_date
-    in_plan = failure_to_pay.IN_AGREEMENT.at(notice).value
-    usual = failure_to_pay.NORMAL.at(notice).value
-    higher = failure_to_pay.AFTER_LEVY_NOTICE.at(notice).value
-    counted = f"Months begun from the notice date to {us_date(figures.payoff.as_of)}: {figures.penalty_months}."
-    if figures.penalty_months_from:
-        months = f"Penalty months count from your return's due date, {us_date(figures.penalty_months_from)}. {counted}"
-    else:
-        months = (
-            "Penalty months count from the notice date, as you did not enter the tax year. The IRS counts from your "
-            f"return's due date, so this may add one month too many. {counted}"
-        )
-    notes = [months]
-    answer = values["levy_notice_before"]
-    if answer == failure_to_pay.AFTER_LEVY_NOTICE_CHOICE:
-        notes.append(
-            f"You said the IRS sent you a notice of intent to levy before your plan began, so the penalty is {higher}% a "
-            f"month, while the plan lasts and after it ends (IRC 6651(d)). The lower {in_plan}% rate for plans does not apply."
-        )
-        return notes
-    if figures.unknowns.levy_notice:
-        notes.append(
-            f"You are not sure whether a notice of intent to levy (CP504, LT11 or Letter 1058) came before your plan. "
-            f"If one did, the penalty is {higher}% a month, during the plan too: the higher figures use that, the figures "
-            "for keeping your plan do not. It is more likely if you got several IRS letters before your plan. Your IRS "
-            "online account, or a call, can tell you."
-        )
-    if values["final_levy_notice"] == "yes":
-        notes.append(
-            "You said you have had an LT11 or Letter 1058. That is a notice of intent to levy too: if it came before "
-            f"your plan began, the penalty is {higher}% a month, during the plan too. Then answer “Yes” to the question "
-            "about a notice before your plan."
-        )
-    rate_in_plan = f"While the plan lasts, the penalty is {in_plan}% a month if you filed on time, {usual}% if not."
-    if figures.unknowns.filed_on_time and not figures.unknowns.levy_notice:
-        rate_in_plan += f" You did not say whether you filed on time: the higher figures use {usual}%."
-    notes.append(rate_in_plan)
-    higher_use = "" if figures.unknowns.levy_notice else f" The higher figures use {higher}%."
-    notes.append(
-        f"After the plan ends on {us_date(ends)}, the penalty is {usual}% a month, or {higher}% if the CP523 itself "
-        "counts as a notice of intent to levy. No law or court has settled this: an IRS lawyers' memo (GL-703322-00) "
-        f"says it does not while the plan lasts, but such memos do not bind the IRS.{higher_use}"
-    )
-    return notes
-
-
-def _owed_figures(caption: str, owed: Owed) -> Figures:
-    rows = (("Tax", owed.tax), ("Penalty", owed.penalty), ("Interest", owed.interest), ("Total", owed.total))
-    return Figures(caption, tuple((label, dollars(amount)) for label, amount in rows), total_last=True)
-
-
-def _rate_row(rate) -> tuple:
-    assumed = " (assumed: not yet published)" if rate.assumed else ""
-    source = "IRS" if rate.grade == "primary" else f"IRS (our figure: {rate.grade})"
-    return (rate.quarter, f"{rate.rate_percent}%{assumed}", str(rate.days), Link(source, rate.source))
-
-
-def document(result) -> Document:
+def render(result, words: Words) -> Document:
     """The answer first (what to do now), then the working."""
     today = result.as_of
-    if result.termination_date is None:
-        by = "before the date on your notice"
-    else:  # on the end date itself, or once it has passed, the time to act is today
-        by = "today" if result.termination_date <= today else f"before {us_date(result.termination_date)}"
+    by = _by(result, words)
     to_do = []
     if result.amount_to_cure:
-        to_do.append(next_steps.pay(today, f"{dollars(result.amount_to_cure)} {by}"))
+        to_do.append(next_steps.pay(today, words, words("past_due.steps.pay", amount=result.amount_to_cure, by=by)))
     to_do += [
-        next_steps.call(today, f"{by} if you cannot pay it all, or think the notice is wrong"),
-        Step(if_nothing_is_done(result)),
+        next_steps.call(today, words, words("past_due.steps.call_about", by=by)),
+        Step(_if_nothing_is_done(result, words)),
     ]
     cure = result.cure_parts
     blocks = [
-        Heading("What to do now"),
+        Heading(words("past_due.answer.what_to_do")),
         Steps(tuple(to_do)),
         Figures(
-            "What it takes to catch up",
+            words("past_due.catch_up.caption"),
             (
-                ("Missed payments", dollars(cure.missed_installments)),
-                ("New tax balance", dollars(cure.new_balance_due)),
-                ("Amount to pay", dollars(result.amount_to_cure)),
+                (words("past_due.catch_up.missed"), words.money(cure.missed_installments)),
+                (words("past_due.catch_up.new_balance"), words.money(cure.new_balance_due)),
+                (words("past_due.catch_up.total"), words.money(result.amount_to_cure)),
             ),
             total_last=True,
         ),
     ]
     if result.payoff is not None:
-        on_day = us_date(result.payoff.as_of)
-        blocks.append(_owed_figures(f"If your plan ends: what you would owe on {on_day}", result.payoff))
+        day = result.payoff.as_of
+        blocks.append(_owed_figures(words("past_due.owed.caption", day=day), result.payoff, words))
         if result.payoff_higher is not None:
             # The headline says which answers the higher figures assume.
-            blocks.append(
-                _owed_figures(f"With the higher figures: what you would owe on {on_day}", result.payoff_higher)
-            )
+            caption = words("past_due.owed.caption_higher", day=day)
+            blocks.append(_owed_figures(caption, result.payoff_higher, words))
         in_a_year = result.projection[11]
         blocks += [
-            Heading("Month by month: if your plan ends, or if you keep it"),
+            Heading(words("past_due.months.heading")),
             Paragraph(
-                f"In a year, in {month_name(in_a_year.month)}: about {about(in_a_year.if_ended)} if your plan ends, "
-                f"about {about(in_a_year.if_kept)} if you keep it."
+                words(
+                    "past_due.months.in_a_year",
+                    month=words.month(in_a_year.month),
+                    ended=words.about(in_a_year.if_ended),
+                    kept=words.about(in_a_year.if_kept),
+                )
             ),
-            chart(result.projection),
+            chart(result.projection, words),
             Table(
-                "Balance at each month after the notice",
-                ("Month", "If your plan ends", "If you keep your plan"),
+                words("past_due.months.caption"),
+                (words("past_due.months.month"), words("past_due.months.ended"), words("past_due.months.kept")),
                 tuple(
-                    (month_name(row.month), dollars(row.if_ended), dollars(row.if_kept)) for row in result.projection
+                    (words.month(row.month), words.money(row.if_ended), words.money(row.if_kept))
+                    for row in result.projection
                 ),
                 folded=True,
             ),
             Table(
-                "IRS interest rates for each quarter of the estimate",
-                ("Quarter", "Rate a year", "Days", "Source"),
-                tuple(_rate_row(rate) for rate in result.rates_used),
+                words("past_due.rates.caption"),
+                tuple(words(f"past_due.rates.{heading}") for heading in ("quarter", "rate", "days", "source")),
+                tuple(_rate_row(rate, words) for rate in result.rates_used),
                 folded=True,
             ),
         ]
-    blocks += [Heading("Good to know"), Notes(result.notes), Figures("The figures you entered", result.entered)]
-    return Document(result.summary, tuple(blocks))
+    entered = answers_as_written(_field_key, FIELDS, result.answers, words)
+    blocks += [
+        Heading(words("past_due.answer.good_to_know")),
+        Notes(tuple(_note(note, words) for note in result.notes)),
+        Figures(words("past_due.answer.entered"), entered),
+    ]
+    return Document(_headline(result, words), tuple(blocks))
+
+
+def _field_key(field) -> str:
+    from . import CALCULATOR  # imported here: the declaration names this renderer, so it is made after it
+
+    return CALCULATOR.key(field)
+
+
+def _by(result, words: Words) -> str:
+    """When to act, said in the steps: on or after the end date, that is today."""
+    if result.deadline == "on_notice":
+        return words("past_due.by.on_notice")
+    if result.deadline in ("today", "passed"):
+        return words("past_due.by.today")
+    return words("past_due.by.before", ends=result.termination_date)
+
+
+def _headline(result, words: Words) -> str:
+    """What to pay and by when (to the cent), then about what the plan ending would cost (in whole
+    dollars: the cents are in the working)."""
+    cure = _cure(result, words)
+    if result.payoff is None:
+        return cure
+    ended, higher = result.payoff, result.payoff_higher
+    if higher is None:
+        owed, more = words.about(ended.total), words.about(result.more_each_month)
+        return words("past_due.headline.if_ended", cure=cure, owed=owed, day=ended.as_of, more=more)
+    return words(
+        "past_due.headline.if_ended_range",
+        cure=cure,
+        owed=_range(ended.total, higher.total, words),
+        day=ended.as_of,
+        more=_range(result.more_each_month, result.more_each_month_higher, words),
+        assumes=_assumes(result.higher_assumes, words),
+    )
+
+
+def _cure(result, words: Words) -> str:
+    """The sentence that says what keeps the plan; a passed end date is said first."""
+    total = result.amount_to_cure
+    if not total:
+        cure = words("past_due.headline.nothing_to_pay")
+    else:
+        key = {"before": "pay_before", "today": "pay_today"}.get(result.deadline, "pay")
+        ends = result.termination_date
+        cure = words(f"past_due.headline.{key}", total=total, ends=ends, parts=_parts(result, words))
+    if result.deadline == "passed":
+        return words("past_due.headline.passed", ends=result.termination_date, cure=cure)
+    return cure
+
+
+def _parts(result, words: Words) -> str:
+    """What the catch-up amount is made of: the missed payments, the new balance, or both."""
+    missed, new_balance = result.answers["missed_payments"], result.cure_parts.new_balance_due
+    parts = []
+    if missed:
+        parts.append(words("past_due.headline.missed", count=missed, monthly=result.answers["monthly_payment"]))
+    if new_balance:
+        parts.append(words("past_due.headline.new_balance", amount=new_balance))
+    if len(parts) == 2:
+        return words("past_due.headline.both", first=parts[0], second=parts[1])
+    return parts[0]
+
+
+def _range(lower, higher, words: Words) -> str:
+    """ "$25" when both figures round to the same dollars, else "$25 to $100"."""
+    if words.about(lower) == words.about(higher):
+        return words.about(lower)
+    return words("past_due.headline.range", lower=words.about(lower), higher=words.about(higher))
+
+
+def _assumes(codes: tuple[str, ...], words: Words) -> str:
+    said = [words(f"past_due.assumes.{code}") for code in codes]
+    return said[0] if len(said) == 1 else words("past_due.assumes.both", first=said[0], second=said[1])
+
+
+def _if_nothing_is_done(result, words: Words) -> str:
+    """What happens if the reader does nothing, with their own dates and amounts where we have them,
+    and the final notice of intent to levy that must come before any levy."""
+    condition = final_levy_notice.condition(result.final_levy_notice, result.as_of, words)
+    if result.payoff is None:
+        return words("past_due.steps.if_nothing_is_done", condition=condition)
+    return words(
+        "past_due.steps.if_nothing_is_done_dated",
+        ends=result.termination_date,
+        owed=words.about(result.payoff.total),
+        day=result.payoff.as_of,
+        levy_from=result.levy_from,
+        condition=condition,
+    )
+
+
+def _note(note: Note, words: Words) -> str:
+    parameters = note.parameters
+    if note.code == "short_notice":
+        return ShortNotice(**parameters).words(words)
+    if note.code == "rates_assumed":
+        first, last = _quarter(parameters["first"], words), _quarter(parameters["last"], words)
+        span = first if first == last else words("past_due.notes.quarter_span", first=first, last=last)
+        return words("past_due.notes.rates_assumed", span=span, **parameters)
+    if note.code == "rates_unconfirmed":
+        quarters = words("past_due.notes.list_separator").join(_quarter(code, words) for code in parameters["quarters"])
+        return words("past_due.notes.rates_unconfirmed", quarters=quarters)
+    return words(f"past_due.notes.{note.code}", **parameters)
+
+
+def _quarter(code: str, words: Words) -> str:
+    """A calendar quarter, "2026-Q4" in the result, in the reader's language."""
+    year, number = code.split("-Q")
+    return words("past_due.quarter", year=year, number=number)
+
+
+def _owed_figures(caption: str, owed: Owed, words: Words) -> Figures:
+    rows = tuple(
+        (words(f"past_due.owed.{part}"), words.money(getattr(owed, part)))
+        for part in ("tax", "penalty", "interest", "total")
+    )
+    return Figures(caption, rows, total_last=True)
+
+
+def _rate_row(rate, words: Words) -> tuple:
+    percent = words(
+        "past_due.rates.percent_assumed" if rate.assumed else "past_due.rates.percent", rate=rate.rate_percent
+    )
+    source = Link(words(f"past_due.rates.sources.{rate.grade}"), rate.source)
+    return (_quarter(rate.quarter, words), percent, str(rate.days), source)

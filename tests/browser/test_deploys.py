@@ -26,7 +26,7 @@ from site_server import (
 
 SENTENCE_A = "To keep your payment plan, pay $200.00"  # 2 missed payments of $100.00
 SENTENCE_B = "To keep your plan going, pay $200.00"
-WORDING = "calculators/past_due/wording.py"
+WORDING = "calculators/catalogs/en/past_due.toml"  # the catalog that holds SENTENCE_A's words
 MONTH = 30 * 24 * 3600
 
 
