@@ -51,7 +51,7 @@ SEARCH = {
     ],
 )
 def test_data_that_breaks_the_format_is_refused_when_loaded(monkeypatch, written, message):
-    entry = {"description": "d", "unit": "dollars", "source": "irc_6159", "grade": "primary"}
+    entry = {"unit": "dollars", "source": "irc_6159", "grade": "primary"}
     entry |= {"last_reviewed": dt.date(2026, 11, 28), "values": {"2020-01-01": "1"}} | written
     monkeypatch.setattr(parameters, "_folder", lambda: FakeFolder({"broken.toml": entry}))
     parameters.load.cache_clear()
@@ -144,10 +144,10 @@ def test_numbers_are_written_as_strings_never_floats():
         return [leaf for _, leaf in parameters.leaves(value)]
 
     for name in FILES:
-        for figure in raw(name).values():
+        for figure_name, figure in raw(name).items():
             allowed = dt.date if figure["unit"] in parameters.DATE_UNITS else str
             for written in figure["values"].values():
-                assert all(isinstance(item, allowed) for item in items(written)), figure["description"]
+                assert all(isinstance(item, allowed) for item in items(written)), f"{name}.{figure_name}"
 
 
 @pytest.mark.parametrize("figure", [f for f in ALL if f.period == "quarter"], ids=lambda f: f.id)
@@ -220,7 +220,6 @@ def test_the_next_figures_added_for_tests_load_and_keep_the_datas_rules():
 def figure(**changes) -> parameters.Parameter:
     base = parameters.Parameter(
         id="test.figure",
-        description="d",
         unit="dollars",
         last_reviewed=dt.date(2026, 12, 1),
         values=(),
