@@ -15,6 +15,7 @@ from next_figures import frontier, next_figures_added  # noqa: F401  (a fixture:
 from calculators import interest, low_income, parameters
 from calculators.dates import add_months
 from calculators.parameters import review
+from calculators.words import LANGUAGES, words
 
 FOLDER = files("calculators.parameters")
 FILES = parameters.files_with_parameters()
@@ -136,6 +137,13 @@ def test_every_source_is_cited_by_a_figure_or_a_page_and_every_citation_exists()
     by_figures = {value.source.id for figure in ALL for value in figure.values}
     by_pages = cited_by_pages()
     assert by_figures | by_pages == set(parameters.sources())
+
+
+def test_every_figure_and_only_those_is_said_in_every_language():
+    # What a figure is, in words, is in the catalogs (figures.toml), keyed by its id; the sources page shows it.
+    for language in LANGUAGES:
+        said = {key.removeprefix("figures.") for key in words(language).entries if key.startswith("figures.")}
+        assert said == {figure.id for figure in ALL}, language
 
 
 def test_numbers_are_written_as_strings_never_floats():
