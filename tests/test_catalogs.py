@@ -92,8 +92,8 @@ def _render_page_templates(config, provenance) -> None:
 
 @cache
 def looked_up_when_run(language: str) -> frozenset[str]:
-    """Every key `Words` looked up while everything that words something ran in `language`."""
-    words.cache_clear()  # a fresh catalog, so `used` holds this run only
+    """Every key `Words` looked up once everything that words something has run in `language` (with
+    whatever other tests looked up before: the code read those too)."""
     snapshots(language)
     for case in load_cases():
         run(case.calculator, case.input, PAST_THE_DATA, language)
