@@ -10,12 +10,15 @@ What is read is collected two ways:
 - by reading the code for the keys it names as they are: `words("…")` and the like in templates, hooks and
   calculators, `strings.…` in the page scripts (page.toml, through the generated strings file), and the
   format entries `Words` reads itself. A key built at run time is seen only by running it.
+A key that no run reached but that the code builds from a code (`f"last_day_to_act.holidays.{code}"`: the
+holidays no golden case falls on) passes, with a warning that lists it: its words are in no snapshot yet.
 """
 
 import datetime as dt
 import json
 import re
 import string
+import warnings
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,14 +34,16 @@ PROJECT = Path(__file__).resolve().parent.parent
 ENGLISH = LANGUAGES[0]
 PAST_THE_DATA = dt.date(2100, 1, 1)  # every figure is then the latest we have, and said to be
 
+KEY = r"[a-z_]+(?:\.[\w-]+)+"  # fees.summary.waived, dates.key_dates.appeal-by.title
+CALL = r"(?:\b(?:words|_words|said|Phrase|Problem|FieldError)|\))(?:\.entry)?\(\s*"
 # A key named as it is, in a call that looks it up (`.has` only asks, so it does not count).
-LOOKED_UP = re.compile(
-    r"""(?:\b(?:words|_words|said|Phrase|Problem|FieldError)|\))(?:\.entry)?\(\s*["']([a-z_]+(?:\.\w+)+)["']"""
-)
+LOOKED_UP = re.compile(CALL + rf"""["']({KEY})["']""")
+# A key built in the call from a code: f"dates.headline.{code}".
+BUILT = re.compile(CALL + r"""f["']([a-z_]+\.[\w.{}-]*\{[^"']*)["']""")
 # An entry Words or a hook reads directly, without looking it up: `entries["format.money"]`.
-READ_DIRECTLY = re.compile(r"""entries\[\s*["']([a-z_]+(?:\.\w+)+)["']\s*\]""")
+READ_DIRECTLY = re.compile(rf"""entries\[\s*["']({KEY})["']\s*\]""")
 # Any text that may be a key, such as the values of a table of keys (a hook's GRADE_CAVEATS).
-QUOTED = re.compile(r"""["']([a-z_]+(?:\.\w+)+)["']""")
+QUOTED = re.compile(rf"""["']({KEY})["']""")
 # The page scripts read page.toml as `strings.status.loading` (not `./strings.mjs`).
 PAGE_KEY = re.compile(r"(?<![\w./-])strings((?:\.[A-Za-z_]\w*)+)")
 PAGE_FORMAT = re.compile(r"\bcatalog\.format\.(\w+)")
@@ -46,6 +51,18 @@ PAGE_FORMAT = re.compile(r"\bcatalog\.format\.(\w+)")
 
 def _files(*patterns: str) -> list[Path]:
     return sorted(path for pattern in patterns for path in PROJECT.glob(pattern))
+
+
+@cache
+def built_in_code() -> tuple[re.Pattern, ...]:
+    """The keys the code builds from codes, as patterns: f"dates.headline.{code}" matches dates.headline.<a code>."""
+    found = {key for path in _files("hooks/*.py", "calculators/**/*.py") for key in BUILT.findall(path.read_text())}
+    return tuple(
+        re.compile(
+            "".join(r"[\w-]*" if part.startswith("{") else re.escape(part) for part in re.split(r"(\{[^}]*\})", key))
+        )
+        for key in found
+    )
 
 
 @cache
@@ -139,8 +156,13 @@ def test_the_strings_file_holds_the_formats_the_page_scripts_read():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_key_in_a_catalog_is_read(language):
     looked_up, maybe = named_in_code()
-    used = looked_up | maybe | looked_up_when_run(language)
-    assert sorted(set(words(language).entries) - used) == []
+    unread = set(words(language).entries) - (looked_up | maybe | looked_up_when_run(language))
+    built = {key for key in unread if any(pattern.fullmatch(key) for pattern in built_in_code())}
+    assert sorted(unread - built) == []
+    if built:
+        warnings.warn(
+            f"{language}: no golden case or probe words these, built from codes: {sorted(built)}", stacklevel=1
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
