@@ -10,11 +10,20 @@ import html
 import re
 
 from mkdocs.exceptions import PluginError
+from site_words import site_words
+
+from calculators.words import words
 
 SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
 TASK = re.compile(
     r'(<li class="task-list-item">\s*<input type="checkbox" disabled(?:="disabled")?)(\s*/?>)(.*?)(?=<li|</ul>)', re.S
 )
+_words = words()  # the catalog of the site's language, set from mkdocs.yml
+
+
+def on_config(config):
+    global _words
+    _words = site_words(config)
 
 
 def on_page_content(content, page, **kwargs):
@@ -28,7 +37,7 @@ def on_page_content(content, page, **kwargs):
 def name_search_dialog(output: str) -> str:
     if SEARCH_DIALOG not in output:
         raise PluginError("hooks/accessibility.py: the theme's search dialog markup changed; update the repair")
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search this guide"', 1)
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG + f' aria-label="{html.escape(_words("site.search.label"))}"', 1)
 
 
 def on_post_page(output, page, **kwargs):

@@ -12,7 +12,8 @@
 - `[[sources]]` becomes the list of every figure with its dated values, grades and sources.
 
 Blocks are put in after Markdown has run (on_page_content), so no Markdown extension touches
-the forms' markup. An unknown kind or name stops the build.
+the forms' markup. An unknown kind or name stops the build. Every word comes from the catalog of
+the site's language (hooks/site_words.py); after the build, this hook writes the page scripts' words.
 """
 
 import datetime as dt
@@ -23,6 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 from pyodide_runtime import build_id
+from site_words import long_date, short_date, site_words, write_strings
 
 from calculators import parameters
 from calculators.fields import choice_label
@@ -34,20 +36,18 @@ MARKER = re.compile(r"\[\[([a-z-]+)(?::([\w.]+))?\]\]")
 BLOCK = re.compile(r"(?:<p>)?\[\[([a-z-]+)(?::([\w.]+))?\]\](?:</p>)?")
 
 # A figure not taken from an official source says so, once per page, in a footnote.
-GRADE_CAVEATS = {
-    "primary": "",
-    "secondary": "From a secondary source, not the IRS itself: confirm it with the IRS.",
-    "unverified": "Not yet confirmed by any source we could check: confirm it with the IRS.",
-}
+GRADE_CAVEATS = {"primary": None, "secondary": "site.caveats.secondary", "unverified": "site.caveats.unverified"}
 
 _templates = None
 _build = None  # this build's id, carried by each form (see hooks/pyodide_runtime.py)
+_words = words()  # the catalog of the site's language, set from mkdocs.yml
 
 
 def on_config(config):
-    global _templates, _build
+    global _templates, _build, _words
     project = Path(config.config_file_path).parent
     _build = build_id(project)
+    _words = site_words(config)
     folder = project / "overrides" / "calculators"
     _templates = Environment(
         loader=FileSystemLoader(folder),
@@ -79,8 +79,9 @@ def figure_parts(dotted: str, where: str) -> tuple[str, str]:
         raise PluginError(f"{where}: {dotted!r} is a table; name one entry, e.g. {dotted}.{next(iter(amount))}")
     text = parameters.describe(amount, parameter.unit)
     if parameter.is_beyond_known(today):
-        return text, "The latest figure we know of; a newer one may apply, so check with the IRS."
-    return text, GRADE_CAVEATS[value.grade]
+        return text, _words("site.caveats.latest")
+    caveat = GRADE_CAVEATS[value.grade]
+    return text, _words(caveat) if caveat else ""
 
 
 def _calculator(name: str):
@@ -100,7 +101,7 @@ def render_form(name: str) -> str:
         irs_phone=phone,
         remember=declared.remember_answers,
         build=_build,
-        words=words(),
+        words=_words,
         choice_label=choice_label,
     )
     # Labels and hints may quote figures too: the value in force on the build date, like the page.
@@ -108,14 +109,19 @@ def render_form(name: str) -> str:
 
 
 def render_table(name: str) -> str:
-    table = _calculator(name).reference_table(dt.date.today(), words())
+    table = _calculator(name).reference_table(dt.date.today(), _words)
     return _templates.get_template("table.html").render(table=table)
 
 
 def render_sources() -> str:
     files = [(name, parameters.load(name)) for name in parameters.files_with_parameters()]
     return _templates.get_template("sources.html").render(
-        files=files, describe=parameters.describe, leaves=parameters.leaves
+        files=files,
+        describe=parameters.describe,
+        leaves=parameters.leaves,
+        words=_words,
+        long_date=lambda day: long_date(day, _words),
+        short_date=lambda day: short_date(day, _words),
     )
 
 
@@ -148,7 +154,7 @@ def on_page_markdown(markdown, page, **kwargs):
                 return text
             figure_id = ".".join(match[2].split(".")[:2])
             label = "figure-" + figure_id.replace(".", "-").replace("_", "-")
-            notes[label] = f"{caveat} Its source is on [the sources page](sources.md#{figure_id})."
+            notes[label] = _words("site.caveats.footnote", caveat=caveat, figure_id=figure_id)
             return f"{text}[^{label}]"
         return INLINE[match[1]](match[2], page.file.src_uri) if match[1] in INLINE else match[0]
 
@@ -166,3 +172,8 @@ def on_page_content(content, page, **kwargs):
         return BLOCKS[match[1]](match[2])
 
     return BLOCK.sub(block, content)
+
+
+def on_post_build(config, **kwargs):
+    # Before hooks/offline.py lists the site's files, so the service worker keeps these too.
+    write_strings(Path(config.site_dir))

@@ -8,6 +8,7 @@ them at the end of the page. A page without them, or naming an unknown source, s
 import datetime as dt
 
 from mkdocs.exceptions import PluginError
+from site_words import long_date, site_words
 
 from calculators import parameters
 
@@ -28,13 +29,12 @@ def on_page_markdown(markdown, page, **kwargs):
     return markdown
 
 
-def long_date(value) -> str:
-    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def on_env(env, config, files):
+    said = site_words(config)
     env.globals["source_for"] = lambda source_id: parameters.sources()[source_id]
     env.globals["built_on"] = dt.date.today()  # pages quote figures as of this day (hooks/markers.py)
-    env.filters["long_date"] = long_date
+    env.globals["words"] = said  # the site's catalog, for overrides/main.html and 404.html
+    env.filters["long_date"] = lambda value: long_date(
+        value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)), said
+    )
     return env

@@ -61,8 +61,14 @@ def runtime_folder(project: Path) -> str:
     return f"pyodide/{pinned_version(project)}/"
 
 
-# What decides a calculator's answer and how the page shows it.
-BUILD_SOURCES = ("calculators/**/*.py", "calculators/**/*.toml", "docs/js/*.mjs", "overrides/calculators/*.html")
+# What decides a calculator's answer and how the page shows it (site_words.py writes the page scripts' words).
+BUILD_SOURCES = (
+    "calculators/**/*.py",
+    "calculators/**/*.toml",
+    "docs/js/*.mjs",
+    "overrides/calculators/*.html",
+    "hooks/site_words.py",
+)
 
 
 def build_id(project: Path) -> str:

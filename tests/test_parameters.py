@@ -15,6 +15,7 @@ from next_figures import frontier, next_figures_added  # noqa: F401  (a fixture:
 from calculators import interest, low_income, parameters
 from calculators.dates import add_months
 from calculators.parameters import review
+from calculators.words import LANGUAGES, words
 
 FOLDER = files("calculators.parameters")
 FILES = parameters.files_with_parameters()
@@ -51,7 +52,7 @@ SEARCH = {
     ],
 )
 def test_data_that_breaks_the_format_is_refused_when_loaded(monkeypatch, written, message):
-    entry = {"description": "d", "unit": "dollars", "source": "irc_6159", "grade": "primary"}
+    entry = {"unit": "dollars", "source": "irc_6159", "grade": "primary"}
     entry |= {"last_reviewed": dt.date(2026, 11, 28), "values": {"2020-01-01": "1"}} | written
     monkeypatch.setattr(parameters, "_folder", lambda: FakeFolder({"broken.toml": entry}))
     parameters.load.cache_clear()
@@ -138,16 +139,23 @@ def test_every_source_is_cited_by_a_figure_or_a_page_and_every_citation_exists()
     assert by_figures | by_pages == set(parameters.sources())
 
 
+def test_every_figure_and_only_those_is_said_in_every_language():
+    # What a figure is, in words, is in the catalogs (figures.toml), keyed by its id; the sources page shows it.
+    for language in LANGUAGES:
+        said = {key.removeprefix("figures.") for key in words(language).entries if key.startswith("figures.")}
+        assert said == {figure.id for figure in ALL}, language
+
+
 def test_numbers_are_written_as_strings_never_floats():
     def items(written):
         value = written["value"] if isinstance(written, dict) and "value" in written else written
         return [leaf for _, leaf in parameters.leaves(value)]
 
     for name in FILES:
-        for figure in raw(name).values():
+        for figure_name, figure in raw(name).items():
             allowed = dt.date if figure["unit"] in parameters.DATE_UNITS else str
             for written in figure["values"].values():
-                assert all(isinstance(item, allowed) for item in items(written)), figure["description"]
+                assert all(isinstance(item, allowed) for item in items(written)), f"{name}.{figure_name}"
 
 
 @pytest.mark.parametrize("figure", [f for f in ALL if f.period == "quarter"], ids=lambda f: f.id)
@@ -220,7 +228,6 @@ def test_the_next_figures_added_for_tests_load_and_keep_the_datas_rules():
 def figure(**changes) -> parameters.Parameter:
     base = parameters.Parameter(
         id="test.figure",
-        description="d",
         unit="dollars",
         last_reviewed=dt.date(2026, 12, 1),
         values=(),

@@ -1,7 +1,8 @@
 """Dated figures with their sources, read from the TOML files in this folder.
 
 Each parameter names its unit, its usual `source` (an id from sources.toml), `grade` and the
-exact `section` cited, and maps the date each value takes effect to the value:
+exact `section` cited, and maps the date each value takes effect to the value (what the figure is,
+in words, is in the catalogs: calculators/catalogs/<language>/figures.toml, under its id):
 
     [rate_normal]
     unit = "percent_per_month"
@@ -41,10 +42,10 @@ from importlib.resources import files
 
 GRADES = ("primary", "secondary", "unverified")
 PARAMETER_KEYS = {
-    "description", "unit", "last_reviewed", "values", "period", "known_until", "breakdown",
+    "unit", "last_reviewed", "values", "period", "known_until", "breakdown",
     "source", "grade", "section", "note", "next_expected", "searched",
 }  # fmt: skip
-REQUIRED_KEYS = {"description", "unit", "last_reviewed", "values", "source", "grade"}
+REQUIRED_KEYS = {"unit", "last_reviewed", "values", "source", "grade"}
 VALUE_KEYS = {"value", "grade", "source", "section", "note"}  # a value written as an inline table
 SEARCH_KEYS = {"on", "looked_for", "where", "found", "look_again"}  # every one required
 
@@ -92,8 +93,7 @@ class Search:
 
 @dataclass(frozen=True)
 class Parameter:
-    id: str  # "file.name", e.g. "interest.underpayment_rate"
-    description: str
+    id: str  # "file.name", e.g. "interest.underpayment_rate"; its words are the catalogs' `figures.<id>`
     unit: str
     last_reviewed: dt.date
     values: tuple[Value, ...]  # oldest first
@@ -239,7 +239,6 @@ def load(file: str) -> dict[str, Parameter]:
         searches = tuple(sorted((_search(item, where) for item in entry.get("searched", [])), key=lambda s: s.on))
         parameters[name] = Parameter(
             id=where,
-            description=entry["description"],
             unit=entry["unit"],
             last_reviewed=entry["last_reviewed"],
             values=values,

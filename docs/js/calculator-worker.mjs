@@ -7,8 +7,11 @@ const siteURL = (file) => new URL(`../${file}`, import.meta.url).href;
 // The runtime's folder is named by its version (build-info), so a new Pyodide never meets an old cache.
 const indexURL = siteURL(buildInfo.runtime);
 
-// Pyodide reports a Python error as a whole traceback; a person needs its last line.
+// Pyodide reports a Python error as a whole traceback; a person needs its last line. A problem this
+// worker found with a download goes to the page as its facts, which the page words (runtime.mjs).
 const lastLine = (error) => String(error?.message ?? error).trim().split("\n").pop();
+const reasonOf = (error) => error?.facts ?? lastLine(error);
+const downloadProblem = (facts) => Object.assign(new Error(`${facts.problem}: ${facts.file}`), { facts });
 
 // Pyodide waits for ever when its WebAssembly file fails to download or is served
 // with the wrong type, so the worker watches its own downloads and gives up at once.
@@ -21,12 +24,12 @@ self.fetch = async (resource, options) => {
   try {
     response = await fetchFromSite(resource, options);
   } catch (error) {
-    downloadFailed(new Error(`the file ${file} could not be downloaded; check your connection`));
+    downloadFailed(downloadProblem({ problem: "download_failed", file }));
     throw error;
   }
-  if (!response.ok) downloadFailed(new Error(`the file ${file} could not be downloaded (HTTP ${response.status})`));
+  if (!response.ok) downloadFailed(downloadProblem({ problem: "download_status", file, status: response.status }));
   else if (file.endsWith(".wasm") && !response.headers.get("content-type")?.startsWith("application/wasm")) {
-    downloadFailed(new Error(`the site serves ${file} with the wrong type; it must be application/wasm`));
+    downloadFailed(downloadProblem({ problem: "wrong_type", file }));
   }
   return response;
 };
@@ -47,7 +50,7 @@ const started = Promise.race([
 
 started.then(
   () => postMessage({ type: "ready", build: buildInfo.build }),
-  (error) => postMessage({ type: "failed", reason: lastLine(error) }),
+  (error) => postMessage({ type: "failed", reason: reasonOf(error) }),
 );
 
 onmessage = async ({ data: { id, name, payload, today } }) => {
@@ -55,6 +58,6 @@ onmessage = async ({ data: { id, name, payload, today } }) => {
     const runJson = await started;
     postMessage({ type: "answer", id, json: runJson(name, payload, today) });
   } catch (error) {
-    postMessage({ type: "answer", id, failure: lastLine(error) });
+    postMessage({ type: "answer", id, failure: reasonOf(error) });
   }
 };

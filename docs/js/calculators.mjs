@@ -6,49 +6,29 @@ import * as remember from "./remember.mjs";
 import { shortOfSpace } from "./offline.mjs";
 import { ask, BUILD, startWorker } from "./runtime.mjs";
 import { renderAnswer } from "./results.mjs";
+import strings, { date, fill } from "./strings.mjs";
 
-const STATUS = {
-  loading: "Getting the calculator ready. You can start filling in the form.",
-  ready: "The calculator is ready.",
-  busy: "Working it out…",
-  busyStarting: "Working it out… The calculator is still starting, which can take a few seconds the first time.",
-  failed: (reason, phone) =>
-    `The calculator could not start in this browser (${reason}). Try reloading the page, or use an up-to-date browser. ` +
-    `Until then, the steps on this page show how to work it out by hand, and the IRS can tell you the figures: ` +
-    `call the number on your notice, or ${phone}.`,
-  // The service worker said this device had no room to keep the calculator, so without a connection
-  // it cannot start: "check your connection" alone would not say why, nor what helps.
-  shortOfSpace: (reason, phone) =>
-    `The calculator could not start (${reason}). This device is short of storage space, so the calculator ` +
-    `could not be saved on it for use offline. It still works online: connect to the internet and reload the page. ` +
-    `If you free some space on this device, the calculator will work offline too. ` +
-    `Until then, the steps on this page show how to work it out by hand, and the IRS can tell you the figures: ` +
-    `call the number on your notice, or ${phone}.`,
-};
-
-// The message for a runtime that failed to start, with its reason.
+// The message for a runtime that failed to start, with its reason. When the service worker said this
+// device had no room to keep the calculator, without a connection it cannot start: "check your
+// connection" alone would not say why, nor what helps.
 function failedMessage(root, reason) {
-  return (shortOfSpace() ? STATUS.shortOfSpace : STATUS.failed)(reason, root.dataset.irsPhone);
+  const message = shortOfSpace() ? strings.status.short_of_space : strings.status.failed;
+  return fill(message, { reason, phone: root.dataset.irsPhone });
 }
 
 // "Today" is the device's own date (runtime.mjs sends it). A date before this build was made means
 // the device's clock is wrong: the calculator is not asked, so no answer is worked out for the wrong
 // day. The build's day is a UTC day; a right local date can be one day behind it, never two.
-function usDate(year, month, day) {
-  return `${month}/${day}/${year}`;
-}
-
 function wrongClock() {
   if (!buildInfo.built) return null;
   const now = new Date();
   const [year, month, day] = buildInfo.built.split("-").map(Number);
   const local = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
   if (local >= Date.UTC(year, month - 1, day - 1)) return null;
-  return (
-    `Your device's date is ${usDate(now.getFullYear(), now.getMonth() + 1, now.getDate())}, but this guide was ` +
-    `updated on ${usDate(year, month, day)}, so your device's date looks wrong. Set the date on your device to ` +
-    `today (in its settings, "Date and time"), then press the button again.`
-  );
+  return fill(strings.wrong_clock, {
+    device_date: date(now.getFullYear(), now.getMonth() + 1, now.getDate()),
+    built_date: date(year, month, day),
+  });
 }
 
 // `quiet`: the message is for screen readers only, because the same words are on screen already
@@ -59,12 +39,6 @@ function setState(root, state, message, { quiet = false } = {}) {
   if (message !== undefined) status.textContent = message;
   status.classList.toggle("visually-hidden", quiet);
 }
-
-const REMEMBER_STATUS = {
-  on: "Your answers are kept in this browser, on this device only, so you can come back to them.",
-  off: "This browser is not letting the page keep your answers (private browsing, or storage is full). Everything still works, but your answers will be gone when you leave.",
-  cleared: "Your answers were cleared from this device.",
-};
 
 function readAnswers(form) {
   const answers = {};
@@ -91,8 +65,6 @@ function firstInput(form, name) {
   return form.querySelector(`[data-field="${CSS.escape(name)}"] input`);
 }
 
-const ERROR_PREFIX = "Error: ";
-
 function clearErrors(root) {
   const form = root.querySelector("form");
   form.querySelector(".calc-error-summary").hidden = true;
@@ -108,7 +80,7 @@ function clearErrors(root) {
       else input.removeAttribute("aria-describedby");
     }
   }
-  if (document.title.startsWith(ERROR_PREFIX)) document.title = document.title.slice(ERROR_PREFIX.length);
+  if (document.title.startsWith(strings.error_prefix)) document.title = document.title.slice(strings.error_prefix.length);
 }
 
 function showErrors(root, errors) {
@@ -140,7 +112,7 @@ function showErrors(root, errors) {
       const message = wrapper.querySelector(".calc-error");
       const hidden = document.createElement("span");
       hidden.className = "visually-hidden";
-      hidden.textContent = "Error: ";
+      hidden.textContent = strings.error_prefix;
       message.replaceChildren(hidden, text);
       message.hidden = false;
       for (const each of wrapper.querySelectorAll("input")) {
@@ -154,7 +126,7 @@ function showErrors(root, errors) {
     list.append(item);
   }
   summary.hidden = false;
-  document.title = ERROR_PREFIX + document.title;
+  document.title = strings.error_prefix + document.title;
   summary.focus();
 }
 
@@ -207,7 +179,7 @@ async function calculate(root, { quiet = false } = {}) {
     return;
   }
   const before = root.dataset.state;
-  setState(root, "busy", before === "loading" ? STATUS.busyStarting : STATUS.busy);
+  setState(root, "busy", before === "loading" ? strings.status.busy_starting : strings.status.busy);
   performance.mark("calculator-asked");
   const answers = readAnswers(form);
   const reply = await ask(name, answers);
@@ -228,15 +200,14 @@ async function calculate(root, { quiet = false } = {}) {
   clearErrors(root);
   root.querySelector(".calc-result").hidden = true;
   if (answer.ok) {
-    setState(root, "ready", `Answer ready. ${answer.answer.headline}`, { quiet: true });
+    setState(root, "ready", fill(strings.answer_ready, { headline: answer.answer.headline }), { quiet: true });
     showAnswer(root, name, answer.answer, { quiet });
     performance.mark("calculator-answered");
   } else if (quiet) {
-    setState(root, "ready", STATUS.ready);
+    setState(root, "ready", strings.status.ready);
   } else {
-    const count = Object.keys(answer.errors).length;
     // Said to screen readers; on screen, the error summary says it once.
-    const problems = `There ${count === 1 ? "is a problem" : `are ${count} problems`} with your answers.`;
+    const problems = fill(strings.problems, { count: Object.keys(answer.errors).length });
     setState(root, "ready", problems, { quiet: true });
     showErrors(root, answer.errors);
   }
@@ -247,10 +218,10 @@ function bindRemembering(root, starting) {
   const form = root.querySelector("form");
   const status = root.querySelector(".calc-remember-status");
   if (!remember.storageWorks()) {
-    status.textContent = REMEMBER_STATUS.off;
+    status.textContent = strings.remember.off;
     return;
   }
-  status.textContent = REMEMBER_STATUS.on;
+  status.textContent = strings.remember.on;
   const fields = [...form.querySelectorAll("[data-field]")].map((wrapper) => wrapper.dataset.field);
   const saved = remember.load(name, fields);
   ticksByRoot.set(root, saved?.ticked ?? {});
@@ -261,7 +232,7 @@ function bindRemembering(root, starting) {
   }
   const keep = () => {
     const kept = remember.save(name, readAnswers(form), ticksByRoot.get(root));
-    status.textContent = kept ? REMEMBER_STATUS.on : REMEMBER_STATUS.off;
+    status.textContent = kept ? strings.remember.on : strings.remember.off;
   };
   form.addEventListener("input", keep);
   form.addEventListener("change", keep);
@@ -272,7 +243,7 @@ function bindRemembering(root, starting) {
     showQuestionsThatApply(form);
     clearErrors(root);
     root.querySelector(".calc-result").hidden = true;
-    status.textContent = REMEMBER_STATUS.cleared;
+    status.textContent = strings.remember.cleared;
   });
 }
 
@@ -292,7 +263,7 @@ function reloadForNewBuild(root, { asked = false } = {}) {
     sessionStorage.setItem(key, JSON.stringify({ answers: readAnswers(root.querySelector("form")), asked: asked || Boolean(askedBefore) }));
   } catch {
     // A second reload would not help (or could not keep the answers): say so instead of looping.
-    setState(root, "error", STATUS.failed("the guide was updated while this page was open; reload the page", root.dataset.irsPhone));
+    setState(root, "error", fill(strings.status.failed, { reason: strings.reasons.reload, phone: root.dataset.irsPhone }));
     return;
   }
   if (!reloading) location.reload();
@@ -315,10 +286,10 @@ function bind(root) {
   if (root.dataset.bound) return;
   root.dataset.bound = "true";
   if (root.dataset.build !== BUILD) return reloadForNewBuild(root); // instant navigation to a newer page
-  setState(root, "loading", STATUS.loading);
+  setState(root, "loading", strings.status.loading);
   const starting = startWorker();
   starting.then(
-    () => root.dataset.state === "loading" && setState(root, "ready", STATUS.ready),
+    () => root.dataset.state === "loading" && setState(root, "ready", strings.status.ready),
     (error) =>
       error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", failedMessage(root, error.message)),
   );

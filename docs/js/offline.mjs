@@ -1,10 +1,9 @@
 // Register the service worker that lets the guide work offline after a first visit, and tell
 // the reader once it is ready. Registration waits until the page has loaded, so it never
 // slows the first view.
+import strings from "./strings.mjs";
+
 const SCOPE = new URL("../", import.meta.url);
-const MESSAGE = "This guide now works offline on this device.";
-const MESSAGE_SHORT_OF_SPACE =
-  "This guide's pages now work offline on this device. Its calculators need a connection: this device is short of space.";
 
 // Remembered on the device from the service worker's word (sw.js), because the failure it explains
 // comes on a later visit, offline; forgotten once the calculator's files are kept.
@@ -32,7 +31,7 @@ function showOfflineReady() {
   if (!footer) return;
   const note = footer.querySelector(".offline-status") ?? footer.appendChild(document.createElement("p"));
   note.className = "offline-status";
-  note.textContent = shortOfSpace() ? MESSAGE_SHORT_OF_SPACE : MESSAGE;
+  note.textContent = shortOfSpace() ? strings.offline.short_of_space : strings.offline.ready;
 }
 
 // On a page with a calculator, ask the service worker to keep the calculator's files too.

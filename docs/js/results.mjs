@@ -1,6 +1,7 @@
 // Lay out an answer document from Python (calculators/answer.py). Every text and figure arrives
 // worded and formatted: this file knows no calculator and formats nothing. Everything is built
 // from text nodes, so nothing the reader typed or the calculator returned is parsed as HTML.
+import strings from "./strings.mjs";
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -90,7 +91,7 @@ function chart(block) {
       svg("text", { x: left, y: height - 12 }, block.first_label),
       svg("text", { x: width - right, y: height - 12, "text-anchor": "end" }, block.last_label),
     ),
-    element("figcaption", {}, ...legend.slice(0, -1), element("span", { class: "visually-hidden" }, ". The table below gives the same figures.")),
+    element("figcaption", {}, ...legend.slice(0, -1), element("span", { class: "visually-hidden" }, strings.chart_same_figures)),
   );
 }
 

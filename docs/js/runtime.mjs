@@ -1,6 +1,7 @@
 // The Python runtime for this tab: one module worker running Pyodide, started on the first
 // page that needs it and kept for the whole visit (instant page changes keep this module alive).
 import buildInfo from "./build-info.mjs";
+import strings, { fill } from "./strings.mjs";
 
 // This page script's build. A worker from another build (the site was deployed between the page's
 // scripts and the worker's) is never asked: the page reloads instead (calculators.mjs).
@@ -16,6 +17,15 @@ let lastId = 0;
 // waiting for ever. (Tests shorten them through these globals.)
 const START_LIMIT_MS = globalThis.calculatorStartLimitMs ?? 60_000;
 const ANSWER_LIMIT_MS = globalThis.calculatorAnswerLimitMs ?? 20_000;
+
+// The worker has no page, so no language: it reports a problem with a download as its facts
+// ({problem, file, status}), worded here. Anything else it reports is Python's or the browser's own text.
+const PROBLEMS = {
+  download_failed: strings.reasons.download_failed,
+  download_status: strings.reasons.download_status,
+  wrong_type: strings.reasons.wrong_type,
+};
+const worded = (reason) => (typeof reason === "string" ? reason : fill(PROBLEMS[reason.problem], reason));
 
 export function startWorker() {
   if (workerReady) return workerReady;
@@ -41,24 +51,24 @@ export function startWorker() {
       for (const answer of waiting.values()) answer({ failure: reason, otherBuild });
       waiting.clear();
     };
-    const limit = setTimeout(() => fail("it did not start in time; check your connection and try again"), START_LIMIT_MS);
+    const limit = setTimeout(() => fail(strings.reasons.start_limit), START_LIMIT_MS);
     started.addEventListener("message", ({ data }) => {
       if (data.type === "ready" && data.build !== BUILD) {
-        fail("the guide was updated while this page was open", true);
+        fail(strings.reasons.other_build, true);
       } else if (data.type === "ready") {
         clearTimeout(limit);
         performance.mark("calculator-ready");
         resolve();
       } else if (data.type === "failed") {
-        fail(data.reason);
+        fail(worded(data.reason));
       } else if (data.type === "answer") {
-        waiting.get(data.id)?.(data);
+        waiting.get(data.id)?.(data.failure ? { ...data, failure: worded(data.failure) } : data);
         waiting.delete(data.id);
       }
     });
     started.addEventListener("error", (event) => {
       event.preventDefault();
-      fail(event.message || "its files could not be loaded");
+      fail(event.message || strings.reasons.not_loaded);
     });
   });
   return workerReady;
@@ -69,7 +79,7 @@ export function stopWorker() {
   worker?.terminate();
   worker = null;
   workerReady = null;
-  for (const answer of waiting.values()) answer({ failure: "the calculator stopped" });
+  for (const answer of waiting.values()) answer({ failure: strings.reasons.stopped });
   waiting.clear();
 }
 
@@ -97,7 +107,7 @@ export async function askAsOf(name, payload, today) {
   const reply = await new Promise((resolve) => {
     waiting.set(id, resolve);
     worker.postMessage({ id, name, payload: JSON.stringify(payload), today });
-    setTimeout(() => waiting.get(id)?.({ failure: "the calculator stopped answering" }), ANSWER_LIMIT_MS);
+    setTimeout(() => waiting.get(id)?.({ failure: strings.reasons.stopped_answering }), ANSWER_LIMIT_MS);
   });
   waiting.delete(id);
   if (reply.failure) stopWorker(); // a broken runtime is replaced on the next question

@@ -1,0 +1,16 @@
+// The page scripts' words, in the page's language: js/strings-<language>.mjs, which the build writes from
+// calculators/catalogs/<language>/page.toml (hooks/site_words.py). No script here holds words of its own.
+// The page's language is read once, as the page loads: a translating extension may change it later.
+// Should there be no strings for it, the guide's first language (calculators/words.py) stands in.
+const catalog = await import(`./strings-${document.documentElement.lang}.mjs`).catch(() => import("./strings-en.mjs"));
+
+export default catalog.page;
+
+// An entry with its {placeholders} filled in; a plural entry ({one, other}) is chosen by `count`.
+export function fill(entry, values = {}) {
+  const text = typeof entry === "string" ? entry : catalog.format.plural_one.includes(values.count) ? entry.one : entry.other;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (match, name) => (name ? String(values[name]) : match[0]));
+}
+
+// A day written the language's way (format.toml's date): 11/28/2026.
+export const date = (year, month, day) => fill(catalog.format.date, { year, month, day });
