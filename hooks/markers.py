@@ -176,4 +176,4 @@ def on_page_content(content, page, **kwargs):
 
 def on_post_build(config, **kwargs):
     # Before hooks/offline.py lists the site's files, so the service worker keeps these too.
-    write_strings(Path(config.site_dir))
+    write_strings(Path(config.site_dir), config.theme["language"])

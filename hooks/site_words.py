@@ -5,7 +5,7 @@ scripts, `figures.toml` for what each figure is). Not a hook itself: the hooks i
 - `site_words(config)`: the catalog of the site's language (`theme.language` in mkdocs.yml).
 - `long_date`, `short_date`: a day written out, the language's way.
 - `strings_module(language)`: the text of `js/strings-<language>.mjs`, the page scripts' words,
-  written for every language by `write_strings` (docs/js/strings.mjs picks the page's).
+  written for every language by `write_strings`, which points docs/js/strings.mjs at the site's.
 """
 
 import datetime as dt
@@ -66,7 +66,14 @@ def strings_module(language: str) -> str:
     )
 
 
-def write_strings(site: Path) -> None:
-    """js/strings-<language>.mjs for every language with a catalog."""
-    for language in LANGUAGES:
-        (site / "js" / f"strings-{language}.mjs").write_text(strings_module(language), encoding="utf-8")
+def write_strings(site: Path, language: str) -> None:
+    """js/strings-<language>.mjs for every language with a catalog, and js/strings.mjs pointed at the
+    site's language (a static import: a dynamic one would cost a round trip before the calculator starts)."""
+    for each in LANGUAGES:
+        (site / "js" / f"strings-{each}.mjs").write_text(strings_module(each), encoding="utf-8")
+    loader = site / "js" / "strings.mjs"
+    text = loader.read_text(encoding="utf-8")
+    default = f'from "./strings-{LANGUAGES[0]}.mjs";'
+    if default not in text:
+        raise PluginError("docs/js/strings.mjs no longer imports its words as the build expects")
+    loader.write_text(text.replace(default, f'from "./strings-{language}.mjs";'), encoding="utf-8")

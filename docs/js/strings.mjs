@@ -1,8 +1,8 @@
-// The page scripts' words, in the page's language: js/strings-<language>.mjs, which the build writes from
-// calculators/catalogs/<language>/page.toml (hooks/site_words.py). No script here holds words of its own.
-// The page's language is read once, as the page loads: a translating extension may change it later.
-// Should there be no strings for it, the guide's first language (calculators/words.py) stands in.
-const catalog = await import(`./strings-${document.documentElement.lang}.mjs`).catch(() => import("./strings-en.mjs"));
+// The page scripts' words, in the site's language: js/strings-<language>.mjs, which the build writes from
+// calculators/catalogs/<language>/page.toml (hooks/site_words.py), and it names the site's language
+// below. A static import, so the browser fetches it alongside the other modules, not one round trip later.
+// No script here holds words of its own.
+import * as catalog from "./strings-en.mjs";
 
 export default catalog.page;
 
