@@ -123,8 +123,7 @@ class SafeHarbor:
     quarterly: tuple[DuePayment, ...]  # what to pay on the due dates still ahead
     installments: tuple[estimated_tax.Installment, ...]  # each quarter's share, for the whole year
     late: tuple[DuePayment, ...]  # installments whose date has passed and that are still short
-    # below_minimum, covered (no shortfall), late, dates_passed (short, no date ahead) or short:
-    # checklist.penalty.<code> in the catalog
+    # below_minimum, covered (no shortfall), late or short: checklist.penalty.<code> in the catalog
     penalty: str
 
 
@@ -245,16 +244,15 @@ def _no_new_balance(values, safe_harbor, balance, web) -> Habit:
     return Habit("no_new_balance", status_if_owing, action, figures)
 
 
-def _penalty(below_minimum: bool, shortfall: Decimal, late: tuple, quarterly: tuple) -> str:
+def _penalty(below_minimum: bool, shortfall: Decimal, late: tuple) -> str:
     """Which penalty sentence holds. The penalty runs on each installment from its own due date, so a
     late one can be reduced, not avoided."""
     if below_minimum:
         return "below_minimum"
     if not shortfall:
         return "covered"
-    if late:
-        return "late"
-    return "short" if quarterly else "dates_passed"
+    # A shortfall leaves some installment short: one whose date has passed is late, else one is ahead.
+    return "late" if late else "short"
 
 
 def _due_payments(dates: list[dt.date], amounts: list[Decimal]) -> tuple[DuePayment, ...]:
@@ -337,7 +335,7 @@ def _safe_harbor(values) -> SafeHarbor:
         quarterly=quarterly,
         installments=tuple(installments),
         late=late,
-        penalty=_penalty(below_minimum, shortfall, late, quarterly),
+        penalty=_penalty(below_minimum, shortfall, late),
     )
 
 
@@ -410,7 +408,7 @@ def _action(habit: Habit, result: ChecklistResult, words: Words) -> str:
 def _penalty_words(safe_harbor: SafeHarbor, words: Words) -> str:
     """What avoids the estimated tax penalty, in sentences: not the same as owing nothing."""
     code = safe_harbor.penalty
-    if code in ("below_minimum", "covered", "dates_passed"):
+    if code in ("below_minimum", "covered"):
         return words(
             f"checklist.penalty.{code}",
             required=safe_harbor.required_annual_payment,

@@ -20,6 +20,24 @@ def test_golden_case_in_cpython(case):
     check(case, run(case.calculator, case.input, case.today_date))
 
 
+def _texts(value):
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, str):
+        yield value
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_the_result_holds_figures_dates_and_codes_never_a_sentence(case):
+    # The words are the renderer's (in the answer, per language); a space in a result's text is prose.
+    answer = run(case.calculator, case.input, case.today_date)
+    if answer["ok"]:
+        assert not [text for text in _texts(answer["result"]) if " " in text]
+
+
 @pytest.fixture(scope="module")
 def pyodide_answers(tmp_path_factory):
     wheel = make_wheel_in(PROJECT / "pyproject.toml", tmp_path_factory.mktemp("wheel")).file
