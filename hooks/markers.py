@@ -16,11 +16,11 @@ the forms' markup. An unknown kind or name stops the build. Every word comes fro
 the site's language (hooks/site_words.py); after the build, this hook writes the page scripts' words.
 """
 
-import datetime as dt
 import html
 import re
 from pathlib import Path
 
+from build_day import build_day
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 from pyodide_runtime import build_id
@@ -70,7 +70,7 @@ def figure_parts(dotted: str, where: str) -> tuple[str, str]:
     file, name, *key = dotted.split(".")
     try:
         parameter = parameters.load(file)[name]
-        today = dt.date.today()
+        today = build_day()
         value = parameter.at(today)
         amount = value.value[key[0]] if key else value.value
     except (KeyError, FileNotFoundError, parameters.BeforeFirstValue):
@@ -93,7 +93,7 @@ def _calculator(name: str):
 
 def render_form(name: str) -> str:
     declared = _calculator(name)
-    phone = parameters.get("contacts.phone_individuals").at(dt.date.today()).value
+    phone = parameters.get("contacts.phone_individuals").at(build_day()).value
     form = _templates.get_template("form.html").render(
         name=name,
         calculator=declared,
@@ -109,7 +109,7 @@ def render_form(name: str) -> str:
 
 
 def render_table(name: str) -> str:
-    table = _calculator(name).reference_table(dt.date.today(), _words)
+    table = _calculator(name).reference_table(build_day(), _words)
     return _templates.get_template("table.html").render(table=table)
 
 

@@ -7,6 +7,7 @@ them at the end of the page. A page without them, or naming an unknown source, s
 
 import datetime as dt
 
+from build_day import build_day
 from mkdocs.exceptions import PluginError
 from site_words import long_date, site_words
 
@@ -32,7 +33,7 @@ def on_page_markdown(markdown, page, **kwargs):
 def on_env(env, config, files):
     said = site_words(config)
     env.globals["source_for"] = lambda source_id: parameters.sources()[source_id]
-    env.globals["built_on"] = dt.date.today()  # pages quote figures as of this day (hooks/markers.py)
+    env.globals["built_on"] = build_day()  # pages quote figures as of this day (hooks/markers.py)
     env.globals["words"] = said  # the site's catalog, for overrides/main.html and 404.html
     env.filters["long_date"] = lambda value: long_date(
         value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)), said

@@ -17,7 +17,6 @@ answers and how the page shows it. Each form carries the same id, so a page neve
 from another build.
 """
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -26,6 +25,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from build_day import build_day
 from flit_core.wheel import make_wheel_in
 from mkdocs.exceptions import PluginError
 
@@ -134,7 +134,7 @@ def on_post_build(config, **kwargs):
         info = {
             "build": build_id(project),
             # The build's day: a device whose date is earlier has its clock set wrong (calculators.mjs).
-            "built": dt.datetime.now(dt.UTC).date().isoformat(),
+            "built": build_day().isoformat(),
             "runtime": runtime,
             "stdlib": publish(stdlib, site, runtime, "python_stdlib"),
             "calculators": publish(calculators, site, "py/", "calculators"),

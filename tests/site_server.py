@@ -1,5 +1,6 @@
 """Building the site and serving it on 127.0.0.1 under a sub-path, for the browser tests and the benchmark."""
 
+import datetime as dt
 import functools
 import json
 import os
@@ -13,6 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent
 SUB_PATH = "guide"  # the site is served under /guide/ to prove nothing assumes the root
+# The day every test build quotes its figures for, and the browser tests' "today" (browser/conftest.py):
+# what a page or an answer says must not depend on the day the tests run.
+TEST_DAY = dt.date(2026, 12, 1)
 READY_TIMEOUT = 60_000  # ms for Pyodide to start on a busy 2-core machine; speed itself is `make bench`
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -107,6 +111,7 @@ def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = P
             "SITE_URL": base_url,
             "NO_MKDOCS_2_WARNING": "1",
             "GUIDE_NO_BROTLI": "0" if with_brotli else "1",
+            "GUIDE_BUILD_DAY": TEST_DAY.isoformat(),
         },
         check=True,
     )

@@ -1,6 +1,5 @@
 """The guide's pages as built: provenance on every page, official links only, no stray figures, plain language."""
 
-import datetime as dt
 import re
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -8,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 import textstat
 from guide_pages import article_text, guide_pages
+from site_server import TEST_DAY
 
 from calculators import parameters
 
@@ -160,9 +160,10 @@ def test_pages_that_quote_figures_say_when_they_were_checked(pages):
 
 
 def fig(dotted: str) -> str:
-    """A figure as the built pages quote it today, so a new value in the data never breaks a phrase."""
+    """A figure as the built pages quote it (on the test build's day), so a new value in the data never
+    breaks a phrase."""
     file, name, *key = dotted.split(".")
-    value = parameters.load(file)[name].at(dt.date.today()).value
+    value = parameters.load(file)[name].at(TEST_DAY).value
     return parameters.describe(value[key[0]] if key else value, parameters.load(file)[name].unit)
 
 

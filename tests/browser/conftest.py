@@ -1,10 +1,11 @@
 """Browser tests watch every page: no request may leave the site's origin, and no console error may appear."""
 
+import datetime as dt
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from site_server import READY_TIMEOUT
+from site_server import READY_TIMEOUT, TEST_DAY
 
 
 class PageWatch:
@@ -23,6 +24,14 @@ class PageWatch:
 
     def count(self, suffix):
         return sum(1 for url in self.requests if urlsplit(url).path.endswith(suffix))
+
+
+@pytest.fixture
+def page(page):
+    """Every page's "today" is the test build's day, at noon: answers do not change with the day the
+    tests run. Only `Date` is fixed; timers keep running."""
+    page.clock.set_fixed_time(dt.datetime.combine(TEST_DAY, dt.time(12)))
+    return page
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
 """The fee check in Chromium: a reader's path through the form, by keyboard only."""
 
-import datetime as dt
 from decimal import Decimal
 
 from playwright.sync_api import expect
-from site_server import READY_TIMEOUT
+from site_server import READY_TIMEOUT, TEST_DAY
 
 from calculators.money import dollars
 from calculators.web import run
@@ -54,7 +53,7 @@ def test_a_reader_uses_only_the_keyboard_and_reads_the_answer(page, base_url, wa
 def test_the_fee_table_on_the_page_shows_the_fees_the_check_answers(page, base_url, watch):
     page.goto(base_url + "fee-check/")
     table = page.locator("table.calc-reference")
-    today = dt.date.today()
+    today = TEST_DAY
     rows = {
         "New short-term plan": {"action": "new_plan", "plan_length": "short_term", "direct_debit": "no"},
         "New long-term plan, direct debit": {"action": "new_plan", "plan_length": "long_term", "direct_debit": "yes"},
