@@ -119,7 +119,22 @@ class Actions:
     kind: ClassVar[str] = "actions"
 
 
-Block = Heading | Paragraph | Notes | Steps | Figures | Table | Chart | Checklist | Actions
+@dataclass(frozen=True)
+class Act:
+    """The way to act, first in every answer: a full-width button to call (a number to tap), the hours
+    as the IRS gives them, the lines for TTY and other languages, and the online route where the IRS's
+    own tool can do the job."""
+
+    call: Link  # tel: link; its text says "Call 800-…"
+    hours: str
+    other_lines: tuple[Link, ...]  # TTY, other languages (tel: links)
+    other_lines_text: str  # the words before them
+    online: Link | None = None
+    online_text: str = ""  # what the online route does, said before its link
+    kind: ClassVar[str] = "act"
+
+
+Block = Act | Heading | Paragraph | Notes | Steps | Figures | Table | Chart | Checklist | Actions
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,41 @@ from the contact figures in calculators/parameters/contacts.toml."""
 import datetime as dt
 
 from . import parameters
-from .answer import Link, Step
+from .answer import Act, Link, Step
 from .words import Words
 
 PHONE = parameters.get("contacts.phone_individuals")
+TTY = parameters.get("contacts.phone_tty")
+OTHER_LANGUAGES = parameters.get("contacts.phone_other_languages")
 HOURS = parameters.get("contacts.phone_hours")
 PAYMENTS = parameters.get("contacts.web_payments_address")
 ONLINE_PLAN = parameters.get("contacts.web_online_payment_agreement")
 
 
-def phone_link(day: dt.date) -> Link:
-    number = PHONE.at(day).value
-    return Link(number, "tel:+1" + number.replace("-", ""))
+def phone_link(day: dt.date, text: str = "", figure=PHONE) -> Link:
+    number = figure.at(day).value
+    return Link(text or number, "tel:+1" + number.replace("-", ""))
+
+
+def act(day: dt.date, words: Words, online: Link | None = None, online_text: str = "") -> Act:
+    """The first block of every answer: call (and, where the IRS's online tool can do the job, that)."""
+    return Act(
+        call=phone_link(day, words("next_steps.act.call", number=PHONE.at(day).value)),
+        hours=words("next_steps.act.hours", hours=HOURS.at(day).value),
+        other_lines=(
+            phone_link(day, words("next_steps.act.tty", number=TTY.at(day).value), TTY),
+            phone_link(
+                day, words("next_steps.act.other_languages", number=OTHER_LANGUAGES.at(day).value), OTHER_LANGUAGES
+            ),
+        ),
+        other_lines_text=words("next_steps.act.other_lines"),
+        online=online,
+        online_text=online_text,
+    )
+
+
+def online_plan_link(day: dt.date, words: Words) -> Link:
+    return Link(words("next_steps.online_plan_link"), ONLINE_PLAN.at(day).value)
 
 
 def call(day: dt.date, words: Words, about: str) -> Step:
@@ -29,5 +52,4 @@ def pay(day: dt.date, words: Words, what: str) -> Step:
 
 
 def online_plan(day: dt.date, words: Words, sentence: str) -> Step:
-    url = ONLINE_PLAN.at(day).value
-    return Step(sentence, Link(words("next_steps.online_plan_link"), url))
+    return Step(sentence, online_plan_link(day, words))

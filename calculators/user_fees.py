@@ -233,6 +233,18 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
     )
 
 
+def reinstatement_fee(day: dt.date, words: Words) -> str:
+    """The one sentence every answer and page uses for what keeping a plan after a CP523 may cost. The
+    IRS says a fee *may* apply to reinstate (its CP523 page), so this says "may", with the figures."""
+    full, low = FEES["reinstate"].at(day).value, FEES["reinstate_low_income"].at(day).value
+    return words(
+        "fees.may_apply",
+        online=words.whole_money(full["online"]),
+        other=words.whole_money(full["phone_mail_in_person"]),
+        low_income=words.whole_money(low["phone_mail_in_person"]),
+    )
+
+
 def _income(values) -> Decimal:
     """Adjusted gross income for the low-income test: a loss (below zero) counts as $0."""
     return max(values["agi"], Decimal("0.00"))

@@ -148,7 +148,20 @@ function actions(block) {
   return element("p", { class: "checklist-buttons" }, print, " ", calendar);
 }
 
+// The way to act, first: a full-width button to call, the hours, the other lines, and the online route.
+function act(block) {
+  const parts = [];
+  if (block.online) parts.push(element("p", { class: "calc-act-online" }, block.online_text, " ", element("a", { href: block.online.href, class: "md-button" }, block.online.text)));
+  parts.push(
+    element("a", { href: block.call.href, class: "md-button md-button--primary calc-call" }, block.call.text),
+    element("p", { class: "calc-act-hours" }, block.hours),
+    element("p", { class: "calc-act-lines" }, block.other_lines_text, ...block.other_lines.flatMap((line) => [" ", link(line)])),
+  );
+  return element("div", { class: "calc-act" }, ...parts);
+}
+
 const BLOCKS = {
+  act,
   heading: (block) => element("h3", {}, block.text),
   paragraph: (block) => element("p", block.screen_only ? { class: "no-print" } : {}, block.text),
   notes: (block) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, text))),
