@@ -130,11 +130,33 @@ function showErrors(root, errors) {
   summary.focus();
 }
 
+// The answer fills the screen: its top (the headline, the date, the button to call, the first step)
+// is scrolled to the top of the window, and its heading takes the focus, so a screen reader starts there.
 function showAnswer(root, name, answer, { quiet = false } = {}) {
   const section = root.querySelector(".calc-result");
   section.querySelector(".calc-result-body").replaceChildren(...renderAnswer(answer, tickKeeper(root, name)));
   section.hidden = false;
-  if (!quiet) section.querySelector("h2").focus();
+  if (quiet) return;
+  section.querySelector("h2").focus({ preventScroll: true });
+  section.scrollIntoView({ block: "start" });
+}
+
+// "Change your answers", beside the answer's heading: back to the form's first question, which takes
+// the focus. Made here: without JavaScript there is no answer to come back from.
+function addChangeAnswers(root) {
+  const top = root.querySelector(".calc-result-top");
+  if (!top || top.querySelector(".calc-change")) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "calc-change no-print";
+  button.textContent = strings.change_answers;
+  button.addEventListener("click", () => {
+    const first = root.querySelector(".calc-form [data-field]:not([hidden]) input");
+    if (!first) return;
+    first.closest("[data-field]").scrollIntoView({ block: "center" });
+    first.focus({ preventScroll: true });
+  });
+  top.append(button);
 }
 
 // Ticked boxes on a remembered calculator's answer, kept with its answers (set up by bindRemembering).
@@ -309,6 +331,7 @@ function bind(root) {
   });
   form.addEventListener("change", () => showQuestionsThatApply(form));
   showQuestionsThatApply(form);
+  addChangeAnswers(root);
   if (root.dataset.remember) bindRemembering(root, starting);
 }
 
