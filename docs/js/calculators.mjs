@@ -185,6 +185,61 @@ function setFormAnswers(form, answers) {
   }
 }
 
+// Answers carried from one calculator page to the next, in this tab only (sessionStorage, gone when
+// the tab closes; never sent anywhere): saved by field name with every answer, and put into the EMPTY
+// fields of the same name on the next calculator page. What the reader typed is never overwritten.
+const CARRIED_ANSWERS = "cp523-answers";
+const LONGEST_CARRIED = 100; // no answer is longer than the calculators accept (fields.py LONGEST_TEXT)
+
+function carriedAnswers() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(CARRIED_ANSWERS));
+    if (saved === null || typeof saved !== "object" || Array.isArray(saved)) return {};
+    return Object.fromEntries(
+      Object.entries(saved).filter(([, value]) => typeof value === "string" && value && value.length <= LONGEST_CARRIED),
+    );
+  } catch {
+    return {};
+  }
+}
+
+function carryAnswers(answers) {
+  const carried = carriedAnswers();
+  for (const [name, value] of Object.entries(answers)) {
+    if (value) carried[name] = value;
+    else delete carried[name]; // a field the reader emptied is not filled again elsewhere
+  }
+  try {
+    sessionStorage.setItem(CARRIED_ANSWERS, JSON.stringify(carried));
+  } catch {
+    // storage is off or full: nothing is carried, and everything still works
+  }
+}
+
+function forgetCarriedAnswers() {
+  try {
+    sessionStorage.removeItem(CARRIED_ANSWERS);
+  } catch {
+    // nothing was carried
+  }
+}
+
+function fillCarriedAnswers(form) {
+  const carried = carriedAnswers();
+  for (const wrapper of form.querySelectorAll("[data-field]")) {
+    const value = carried[wrapper.dataset.field];
+    if (value === undefined) continue;
+    const radios = [...wrapper.querySelectorAll('input[type="radio"]')];
+    if (radios.length) {
+      const match = radios.find((radio) => radio.value === value);
+      if (match && !radios.some((radio) => radio.checked)) match.checked = true;
+    } else {
+      const input = wrapper.querySelector("input");
+      if (input && !input.value) input.value = value;
+    }
+  }
+}
+
 // Run the calculator on the form's answers. `quiet`: restoring saved answers, so focus stays put.
 async function calculate(root, { quiet = false } = {}) {
   const name = root.dataset.calculator;
@@ -224,6 +279,7 @@ async function calculate(root, { quiet = false } = {}) {
   if (answer.ok) {
     setState(root, "ready", fill(strings.answer_ready, { headline: answer.answer.headline }), { quiet: true });
     showAnswer(root, name, answer.answer, { quiet });
+    carryAnswers(answers);
     performance.mark("calculator-answered");
   } else if (quiet) {
     setState(root, "ready", strings.status.ready);
@@ -260,6 +316,7 @@ function bindRemembering(root, starting) {
   form.addEventListener("change", keep);
   root.querySelector(".calc-forget").addEventListener("click", () => {
     remember.forget(name);
+    forgetCarriedAnswers(); // the same button clears what this tab carries between pages
     ticksByRoot.set(root, {});
     form.reset();
     showQuestionsThatApply(form);
@@ -333,6 +390,9 @@ function bind(root) {
   showQuestionsThatApply(form);
   addChangeAnswers(root);
   if (root.dataset.remember) bindRemembering(root, starting);
+  // After what this device remembers (the checklist) and what a reload carried: only empty fields.
+  fillCarriedAnswers(form);
+  showQuestionsThatApply(form);
 }
 
 function bindAll() {
