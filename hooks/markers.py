@@ -9,6 +9,10 @@
   `overrides/calculators/` from the calculator's own field definitions.
 - `[[calculator-table:fees]]` becomes the calculator's reference table (its figures in force
   on the build date).
+- `[[call]]` becomes the way to act: a full-width button to call the IRS, its hours, the TTY and
+  other-language lines, in the same words as the first block of every answer (`next_steps.act`).
+- `[[reinstatement-fee]]` becomes the one sentence for what reinstating a plan may cost
+  (`user_fees.reinstatement_fee`), the same on every page and in every answer. Inline.
 - `[[sources]]` becomes the list of every figure with its dated values, grades and sources.
 
 Blocks are put in after Markdown has run (on_page_content), so no Markdown extension touches
@@ -26,8 +30,9 @@ from mkdocs.exceptions import PluginError
 from pyodide_runtime import build_id
 from site_words import long_date, short_date, site_words, write_strings
 
-from calculators import parameters
+from calculators import next_steps, parameters
 from calculators.fields import choice_label
+from calculators.user_fees import reinstatement_fee
 from calculators.web import UnknownCalculator, calculator
 from calculators.words import words
 
@@ -125,7 +130,12 @@ def render_sources() -> str:
     )
 
 
+def render_call(_argument) -> str:
+    return _templates.get_template("call.html").render(act=next_steps.act(build_day(), _words))
+
+
 BLOCKS = {
+    "call": render_call,
     "calculator": render_form,
     "calculator-table": render_table,
     "sources": lambda _argument: render_sources(),
@@ -137,10 +147,14 @@ def tel_link(dotted: str, where: str) -> str:
     return f'<a class="tel" href="tel:+1{number.replace("-", "")}">{html.escape(number)}</a>'
 
 
-INLINE = {"figure": figure_text, "tel": tel_link}
+def fee_sentence(_argument, _where: str) -> str:
+    return reinstatement_fee(build_day(), _words)
 
 
-FIGURE_MARKER = re.compile(r"\[\[(?:figure|tel):")
+INLINE = {"figure": figure_text, "tel": tel_link, "reinstatement-fee": fee_sentence}
+
+
+FIGURE_MARKER = re.compile(r"\[\[(?:figure:|tel:|reinstatement-fee\]\])")
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -130,11 +130,33 @@ function showErrors(root, errors) {
   summary.focus();
 }
 
+// The answer fills the screen: its top (the headline, the date, the button to call, the first step)
+// is scrolled to the top of the window, and its heading takes the focus, so a screen reader starts there.
 function showAnswer(root, name, answer, { quiet = false } = {}) {
   const section = root.querySelector(".calc-result");
   section.querySelector(".calc-result-body").replaceChildren(...renderAnswer(answer, tickKeeper(root, name)));
   section.hidden = false;
-  if (!quiet) section.querySelector("h2").focus();
+  if (quiet) return;
+  section.querySelector("h2").focus({ preventScroll: true });
+  section.scrollIntoView({ block: "start" });
+}
+
+// "Change your answers", beside the answer's heading: back to the form's first question, which takes
+// the focus. Made here: without JavaScript there is no answer to come back from.
+function addChangeAnswers(root) {
+  const top = root.querySelector(".calc-result-top");
+  if (!top || top.querySelector(".calc-change")) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "calc-change no-print";
+  button.textContent = strings.change_answers;
+  button.addEventListener("click", () => {
+    const first = root.querySelector(".calc-form [data-field]:not([hidden]) input");
+    if (!first) return;
+    first.closest("[data-field]").scrollIntoView({ block: "center" });
+    first.focus({ preventScroll: true });
+  });
+  top.append(button);
 }
 
 // Ticked boxes on a remembered calculator's answer, kept with its answers (set up by bindRemembering).
@@ -160,6 +182,61 @@ function setFormAnswers(form, answers) {
     const radios = wrapper.querySelectorAll('input[type="radio"]');
     if (radios.length) for (const radio of radios) radio.checked = radio.value === value;
     else wrapper.querySelector("input").value = value;
+  }
+}
+
+// Answers carried from one calculator page to the next, in this tab only (sessionStorage, gone when
+// the tab closes; never sent anywhere): saved by field name with every answer, and put into the EMPTY
+// fields of the same name on the next calculator page. What the reader typed is never overwritten.
+const CARRIED_ANSWERS = "cp523-answers";
+const LONGEST_CARRIED = 100; // no answer is longer than the calculators accept (fields.py LONGEST_TEXT)
+
+function carriedAnswers() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(CARRIED_ANSWERS));
+    if (saved === null || typeof saved !== "object" || Array.isArray(saved)) return {};
+    return Object.fromEntries(
+      Object.entries(saved).filter(([, value]) => typeof value === "string" && value && value.length <= LONGEST_CARRIED),
+    );
+  } catch {
+    return {};
+  }
+}
+
+function carryAnswers(answers) {
+  const carried = carriedAnswers();
+  for (const [name, value] of Object.entries(answers)) {
+    if (value) carried[name] = value;
+    else delete carried[name]; // a field the reader emptied is not filled again elsewhere
+  }
+  try {
+    sessionStorage.setItem(CARRIED_ANSWERS, JSON.stringify(carried));
+  } catch {
+    // storage is off or full: nothing is carried, and everything still works
+  }
+}
+
+function forgetCarriedAnswers() {
+  try {
+    sessionStorage.removeItem(CARRIED_ANSWERS);
+  } catch {
+    // nothing was carried
+  }
+}
+
+function fillCarriedAnswers(form) {
+  const carried = carriedAnswers();
+  for (const wrapper of form.querySelectorAll("[data-field]")) {
+    const value = carried[wrapper.dataset.field];
+    if (value === undefined) continue;
+    const radios = [...wrapper.querySelectorAll('input[type="radio"]')];
+    if (radios.length) {
+      const match = radios.find((radio) => radio.value === value);
+      if (match && !radios.some((radio) => radio.checked)) match.checked = true;
+    } else {
+      const input = wrapper.querySelector("input");
+      if (input && !input.value) input.value = value;
+    }
   }
 }
 
@@ -202,6 +279,7 @@ async function calculate(root, { quiet = false } = {}) {
   if (answer.ok) {
     setState(root, "ready", fill(strings.answer_ready, { headline: answer.answer.headline }), { quiet: true });
     showAnswer(root, name, answer.answer, { quiet });
+    carryAnswers(answers);
     performance.mark("calculator-answered");
   } else if (quiet) {
     setState(root, "ready", strings.status.ready);
@@ -238,6 +316,7 @@ function bindRemembering(root, starting) {
   form.addEventListener("change", keep);
   root.querySelector(".calc-forget").addEventListener("click", () => {
     remember.forget(name);
+    forgetCarriedAnswers(); // the same button clears what this tab carries between pages
     ticksByRoot.set(root, {});
     form.reset();
     showQuestionsThatApply(form);
@@ -309,7 +388,11 @@ function bind(root) {
   });
   form.addEventListener("change", () => showQuestionsThatApply(form));
   showQuestionsThatApply(form);
+  addChangeAnswers(root);
   if (root.dataset.remember) bindRemembering(root, starting);
+  // After what this device remembers (the checklist) and what a reload carried: only empty fields.
+  fillCarriedAnswers(form);
+  showQuestionsThatApply(form);
 }
 
 function bindAll() {
