@@ -38,6 +38,8 @@ REASONS = {
     "not_sure": "../why-you-got-it/#not-sure-which-one-applies",
 }
 DONE = ("paid", "called", "neither")
+# The things to do today that are what the notice's reason asks: its step is not said again after it.
+FOR_THE_REASON = ("pay_missed", "pay_new_balance", "new_bank", "call", "find_out", "file_return")
 
 GROUPS = (
     # No id: the questions show without a fieldset or legend (overrides/calculators/fields.html).
@@ -178,7 +180,7 @@ def _steps(stance: str, reason, done, can_pay, today_code: str) -> tuple[str, ..
         "bank_changed": "new_bank",
         "other": "other_reason",
     }.get(reason, "find_reason")
-    if reason_step and reason_step != today_code:
+    if reason_step and today_code not in FOR_THE_REASON:
         steps.append(reason_step)
     if can_pay == "no":
         steps.append("lower_payment")
@@ -272,14 +274,15 @@ def _stand(result: SituationResult, words: Words) -> str:
 
 def _today_step(result: SituationResult, words: Words) -> Step:
     """The one thing to do today, with the link that does it where there is one."""
-    code, text = result.today, words(f"situation.today.{result.today}")
+    code = result.today
     if code == "pay_missed":
         return next_steps.pay(result.as_of, words, words("situation.steps.pay_what"))
+    if code == "reinstate" and not result.online:  # a new balance: the online tool cannot say if it may join
+        return Step(words("situation.today.reinstate_by_phone"))
+    text = words(f"situation.today.{code}")
     if code == "reinstate":
-        if not result.online:  # a new balance: the online tool cannot say whether it may join the plan
-            return Step(words("situation.today.reinstate_by_phone"))
         return Step(text, next_steps.online_plan_link(result.as_of, words))
-    if code in ("file_return", "find_out"):
+    if code in ("file_return", "find_out", "pay_new_balance", "new_bank", "call"):
         return Step(text, Link(words("situation.steps.reason_link"), REASONS[result.reason or "not_sure"]))
     if code in ("call_lower", "reinstate_lower"):
         return Step(text, _link("cannot_pay", words))
