@@ -176,7 +176,7 @@ def _steps(stance: str, reason, done, can_pay, today_code: str) -> tuple[str, ..
     reason_step = {
         "missed_payment": "pay_missed" if can_pay != "no" and done != "paid" and not passed else None,
         "new_balance": "new_balance",
-        "return_not_filed": "file_return",
+        "return_not_filed": None,  # always today's one thing: no plan is kept or put back without it
         "bank_changed": "new_bank",
         "other": "other_reason",
     }.get(reason, "find_reason")
@@ -314,7 +314,7 @@ def _step(code: str, result: SituationResult, words: Words) -> Step:
         return Step(
             words("situation.steps.levy", levy_from=result.levy_from, condition=condition), _link("plan_ends", words)
         )
-    if code in ("find_reason", "other_reason", "file_return", "new_bank", "new_balance"):
+    if code in ("find_reason", "other_reason", "new_bank", "new_balance"):
         reason = result.reason or "not_sure"
         return Step(words(f"situation.steps.{code}"), Link(words("situation.steps.reason_link"), REASONS[reason]))
     if code == "lower_payment":
