@@ -1,12 +1,13 @@
 """Every calculator, by name: the one list. A new calculator declares itself (calculators/calculator.py)
 and is added here; the JSON boundary, the command line, the build's hooks and the tests read this."""
 
-from . import compliance_checklist, past_due, termination_dates, user_fees
+from . import compliance_checklist, past_due, termination_dates, user_fees, your_situation
 from .calculator import Calculator
 
 CALCULATORS: dict[str, Calculator] = {
     calculator.name: calculator
     for calculator in (
+        your_situation.CALCULATOR,
         termination_dates.CALCULATOR,
         past_due.CALCULATOR,
         user_fees.CALCULATOR,

@@ -38,7 +38,7 @@ def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone
     assert call.evaluate("(element) => getComputedStyle(element).whiteSpace") == "nowrap"
     assert call.evaluate("(element) => element.getClientRects().length") == 1, "the number breaks across lines"
     paths = phone.locator(".paths a")
-    expect(paths).to_have_count(4)
+    expect(paths).to_have_count(6)
     for element in [deadline, call, *[paths.nth(index) for index in range(3)]]:
         box = element.bounding_box()
         assert box["y"] + box["height"] <= SCREEN, element
@@ -86,6 +86,7 @@ READERS = {
         page.get_by_label("Month of your next payment").fill("Dec 2026"),
     ),
     "your-dates/": lambda page: page.get_by_label("Notice date").fill("11/2/2026"),
+    "what-to-do-now/": lambda page: page.get_by_label("What date is on your notice?").fill("11/2/2026"),
 }
 EXPECTED = {
     "catch-up-amount/": "pay $620.00",  # 310.00 × 2
@@ -93,6 +94,7 @@ EXPECTED = {
     "fee-check/": "will cost you $43.00",
     "checklist/": "habits are in place",
     "your-dates/": "Act before 12/2/2026",  # 11/2/2026 + 30 days, said as a guess
+    "what-to-do-now/": "still in place until about 12/2/2026",  # 11/2/2026 + 30 days, a guess
 }
 
 
