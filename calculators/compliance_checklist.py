@@ -72,6 +72,9 @@ GROUPS = (
 )
 
 
+HABITS = tuple(field.name for group in GROUPS if group.id == "habits" for field in group.fields)
+
+
 def _tax_year(values: dict) -> int:
     return values["tax_year"] or values["as_of"].year
 
@@ -93,6 +96,14 @@ def check(values: dict, today: dt.date) -> dict[str, Problem]:
 
 def payment_dates(first_month: dt.date, day: int, count: int) -> list[dt.date]:
     return [add_months(first_month, index).replace(day=day) for index in range(count)]
+
+
+def next_payment(first_month: dt.date, day: int, as_of: dt.date) -> dt.date:
+    """The first payment date on or after `as_of`: the plan's payments go on monthly past the list."""
+    date = first_month.replace(day=day)
+    while date < as_of:
+        date = add_months(date, 1).replace(day=day)
+    return date
 
 
 @dataclass(frozen=True)
@@ -152,11 +163,13 @@ class Contacts:
 @dataclass(frozen=True)
 class ChecklistResult:
     as_of: dt.date
+    today: dt.date  # the reader's today: the way to act is for now
     items: tuple[Habit, ...]
     habits_in_place: int
+    habits_answered: bool  # any habit question answered (they are a later group): else a neutral headline
     payment_dates: tuple[dt.date, ...]
     monthly_payment: Decimal
-    next_payment: dt.date
+    next_payment: dt.date  # the first payment date from the day asked about, listed or not
     tax_year: int
     safe_harbor: SafeHarbor | None
     balance_with_return: BalanceWithReturn | None
@@ -167,7 +180,7 @@ class ChecklistResult:
 def calculate(values: dict, today: dt.date) -> ChecklistResult:
     day = values["as_of"]
     dates = payment_dates(values["first_payment_month"], values["payment_day"], values["months"])
-    upcoming = next((date for date in dates if date >= day), dates[0])
+    upcoming = next_payment(values["first_payment_month"], values["payment_day"], day)
     safe_harbor = _safe_harbor(values) if values["prior_year_tax"] is not None else None
     balance = _balance_with_return(values)
     phone = PHONE.at(day).value
@@ -181,8 +194,10 @@ def calculate(values: dict, today: dt.date) -> ChecklistResult:
     )
     return ChecklistResult(
         as_of=day,
+        today=today,
         items=items,
         habits_in_place=sum(item.status == "in_place" for item in items),
+        habits_answered=any(values[name] is not None for name in HABITS),
         payment_dates=tuple(dates),
         monthly_payment=values["monthly_payment"],
         next_payment=upcoming,
@@ -351,7 +366,22 @@ def render(result: ChecklistResult, words: Words) -> Document:
         )
         for habit in result.items
     )
-    blocks = [
+    blocks = [next_steps.act(result.today, words)]
+    ahead = calendar_events(result, words)
+    if ahead:  # the buttons at the top; a calendar file only with a date ahead, never an empty one
+        blocks += [
+            Actions(
+                words("checklist.answer.print"),
+                words("checklist.answer.add_reminders"),
+                words("checklist.answer.calendar_file"),
+                calendar_file.calendar(ahead, result.as_of),
+            ),
+            Paragraph(
+                words("checklist.answer.calendar_note", days=str(calendar_file.REMINDER_DAYS_BEFORE)),
+                screen_only=True,
+            ),
+        ]
+    blocks += [
         Checklist(items, done_text=words("checklist.status.done")),
         Table(
             words("checklist.answer.payment_dates"),
@@ -366,28 +396,18 @@ def render(result: ChecklistResult, words: Words) -> Document:
         caption = words(f"checklist.estimated.{payments.purpose}.caption")
         blocks.append(Table(caption, (words("checklist.answer.due_date"), words("checklist.answer.amount")), rows))
     blocks += [
-        Steps(
-            (
-                next_steps.call(result.as_of, words, words("checklist.answer.call_about")),
-                next_steps.pay(result.as_of, words, words("checklist.answer.pay_what")),
-            )
-        ),
-        Paragraph(
-            words("checklist.answer.calendar_note", days=str(calendar_file.REMINDER_DAYS_BEFORE)), screen_only=True
-        ),
-        Actions(
-            words("checklist.answer.print"),
-            words("checklist.answer.add_reminders"),
-            words("checklist.answer.calendar_file"),
-            calendar(result, words),
-        ),
+        Steps((next_steps.pay(result.as_of, words, words("checklist.answer.pay_what")),)),
     ]
     return Document(_summary(result, items, words), tuple(blocks))
 
 
 def _summary(result: ChecklistResult, items: tuple[ChecklistItem, ...], words: Words) -> str:
+    """Neutral until a habit is answered (the habits are a later group): the next payment, or the
+    dates, never "0 of 5 habits are in place" before any was asked."""
     counts = {"in_place": result.habits_in_place, "habits": len(items)}
     urgent = [item.title for item in items if item.status == "urgent"]
+    if not result.habits_answered:
+        return words("checklist.summary.next_payment", amount=result.monthly_payment, day=result.next_payment)
     if not urgent:
         return words("checklist.summary.in_place", **counts)
     return words("checklist.summary.do_first", **counts, titles=words("checklist.summary.separator").join(urgent))
@@ -445,8 +465,9 @@ def _payments(how: str, payments: tuple[DuePayment, ...], words: Words) -> str:
     return words("checklist.payments.list_separator").join(each)
 
 
-def calendar(result: ChecklistResult, words: Words) -> str:
-    """The calendar file: a reminder for every payment date and every estimated tax date ahead."""
+def calendar_events(result: ChecklistResult, words: Words) -> list[calendar_file.Event]:
+    """The calendar file's events: a reminder for every payment date and every estimated tax date
+    ahead (from the day asked about on); none for dates already passed."""
     events = [
         calendar_file.Event(
             "payment",
@@ -455,6 +476,7 @@ def calendar(result: ChecklistResult, words: Words) -> str:
             words("checklist.calendar.payment_details", phone=result.contacts.phone),
         )
         for date in result.payment_dates
+        if date >= result.as_of
     ]
     if result.estimated_payments:
         purpose = Phrase(f"checklist.estimated.{result.estimated_payments.purpose}.purpose")
@@ -473,7 +495,7 @@ def calendar(result: ChecklistResult, words: Words) -> str:
             for quarter in result.estimated_payments.quarterly
         ]
     events.sort(key=lambda event: (event.day, event.kind))
-    return calendar_file.calendar(events, result.as_of)
+    return events
 
 
 CALCULATOR = Calculator(

@@ -5,6 +5,12 @@ Low-income taxpayers pay no setup fee when they pay by direct debit, and a reduc
 paid back when the plan is completed, when they do not (plans from 2018-04-10). Reinstating or
 changing a plan costs them the reduced fee too, which may be paid back. Changing a plan that is
 already paid by direct debit is free, and online plans have balance limits.
+
+A plan whose end date has passed (`after_end`) may have ended: it is put back in place by a
+reinstatement after default (the reinstatement fee, online or by phone), or the IRS may ask for a new
+plan instead, and a new tax balance may have to be paid first (the IRS's CP523 page; the Online Payment
+Agreement's "Reinstate after default"). Household figures are a next step: until they are given, the
+answer shows both fees, the full one and the low-income one.
 """
 
 import datetime as dt
@@ -12,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import low_income, next_steps, parameters
-from .answer import Document, Heading, Link, Paragraph, Step, Steps
+from .answer import Act, Document, Heading, Link, Paragraph, Step, Steps
 from .calculator import Calculator
 from .fields import ChoiceField, DateField, Group, MoneyField, Problem, WholeNumberField, YesNoField
 from .words import Phrase, Words
@@ -35,7 +41,16 @@ SHORT_TERM_MAX = parameters.get("options.short_term_max_balance")
 FORM_13844_DAYS = parameters.get("fees.form_13844_days")
 
 CHANNELS = ("online", "phone_mail_in_person")
-ACTIONS = ("reinstate", "change", "new_plan")
+# after_end: the plan's end date has passed (it may have ended): a reinstatement after default.
+ACTIONS = ("reinstate", "after_end", "change", "new_plan")
+REINSTATING = ("reinstate", "after_end")
+SETUP_FEES = (
+    "setup_short_term",
+    "setup_long_term_direct_debit",
+    "setup_long_term",
+)  # the IRS says a fee *may* apply to these
+SHORT_TERM_DAYS = parameters.get("fees.short_term_days")
+PERCENT = parameters.get("low_income.percent_of_poverty_guideline")
 
 GROUPS = (
     Group(
@@ -53,13 +68,15 @@ GROUPS = (
             MoneyField(name="balance", required=False, shown_when=("action", ("new_plan",))),
         ),
     ),
+    # A next step: until it is answered, the answer shows the full fee and the low-income fee.
     Group(
         "household",
         (
-            MoneyField(name="agi", minimum=-MoneyField.maximum),
-            WholeNumberField(name="household_size", minimum=1, maximum=20),
-            ChoiceField(name="region", choices=low_income.REGIONS),
+            MoneyField(name="agi", minimum=-MoneyField.maximum, required=False),
+            WholeNumberField(name="household_size", minimum=1, maximum=20, required=False),
+            ChoiceField(name="region", choices=low_income.REGIONS, required=False),
         ),
+        later=True,
     ),
     Group(
         "another_day",
@@ -69,8 +86,19 @@ GROUPS = (
 )
 
 
+HOUSEHOLD = ("agi", "household_size", "region")
+
+
+def household_known(values: dict) -> bool:
+    return all(values[name] is not None for name in HOUSEHOLD)
+
+
 def check(values: dict, today: dt.date) -> dict[str, Problem]:
     problems = {}
+    if any(values[name] is not None for name in HOUSEHOLD):  # all three, or none (the range)
+        for name in HOUSEHOLD:
+            if values[name] is None:
+                problems[name] = Problem("errors.select" if name == "region" else "errors.enter")
     if values["action"] == "new_plan" and values["plan_length"] is None:
         problems["plan_length"] = Problem("errors.select")
     debit_matters = values["action"] == "change" or (values["action"], values["plan_length"]) == (
@@ -122,7 +150,7 @@ def fee_for(action: str, channel: str, direct_debit: bool, plan_length: str | No
     relief = is_low_income and day >= LOW_INCOME_RELIEF_START.at(day).value  # IRC 6159(f), plans from 2018-04-10
     if action == "change" and direct_debit:
         return FEES["change_direct_debit"].at(day).value[channel], False, False, FEES["change_direct_debit"]
-    if action in ("reinstate", "change"):
+    if action in ("reinstate", "after_end", "change"):
         if is_low_income:
             return FEES["reinstate_low_income"].at(day).value[channel], False, relief, FEES["reinstate_low_income"]
         return FEES["reinstate"].at(day).value[channel], False, False, FEES["reinstate"]
@@ -156,18 +184,20 @@ class CheaperWay:
 @dataclass(frozen=True)
 class FeeResult:
     as_of: dt.date
-    action: str  # reinstate, change or new_plan
+    today: dt.date  # the reader's today: the way to act (call, go online) is for now, not the day asked about
+    action: str  # reinstate, after_end (the end date has passed), change or new_plan
     channel: str  # online or phone_mail_in_person
     direct_debit: bool | None
-    fee: Decimal
-    low_income: bool
-    agi: Decimal
-    household_size: int
-    region: str
-    poverty_guideline: Decimal
-    low_income_limit: Decimal
+    fee: Decimal  # without the household figures: the full fee
+    fee_if_low_income: Decimal | None  # without the household figures: the low-income fee (else None)
+    low_income: bool | None  # None: household figures not given yet
+    agi: Decimal | None
+    household_size: int | None
+    region: str | None
+    poverty_guideline: Decimal | None
+    low_income_limit: Decimal | None
     percent_of_guideline: Decimal
-    guideline_year: int
+    guideline_year: int | None
     guideline_note: str  # "", "assumed" or "latest_published" (calculators/low_income.py)
     waived: bool
     reimbursable: bool
@@ -185,9 +215,12 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
         plan_length = None
     direct_debit = values["direct_debit"]
     online_limit = _online_limit(action, plan_length, day)
-    limit = low_income.limit_for(values["household_size"], values["region"], day)
-    is_low_income = _income(values) <= limit.limit
+    known = household_known(values)
+    limit = low_income.limit_for(values["household_size"], values["region"], day) if known else None
+    is_low_income = _income(values) <= limit.limit if known else False  # unknown: the full fee, and the low one
     fee, waived, reimbursable, figure = fee_for(action, channel, direct_debit, plan_length, is_low_income, day)
+    low_fee, _, _, low_figure = fee_for(action, channel, direct_debit, plan_length, True, day)
+    grades = {figure.at(day).grade} | ({limit.value.grade} if known else {low_figure.at(day).grade})
 
     cheaper = None
     current_debit = direct_debit if (action == "new_plan" and plan_length == "long_term") else None
@@ -210,24 +243,26 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
     switching = action == "change" and direct_debit
     return FeeResult(
         as_of=day,
+        today=today,
         action=action,
         channel=channel,
         direct_debit=direct_debit,
         fee=fee,
-        low_income=is_low_income,
+        fee_if_low_income=None if known else low_fee,
+        low_income=is_low_income if known else None,
         agi=values["agi"],
         household_size=values["household_size"],
         region=values["region"],
-        poverty_guideline=limit.guideline,
-        low_income_limit=limit.limit,
-        percent_of_guideline=limit.percent,
-        guideline_year=limit.year,
-        guideline_note=limit.note,
+        poverty_guideline=limit.guideline if known else None,
+        low_income_limit=limit.limit if known else None,
+        percent_of_guideline=limit.percent if known else PERCENT.at(day).value,
+        guideline_year=limit.year if known else None,
+        guideline_note=limit.note if known else "",
         waived=waived,
         reimbursable=reimbursable,
         cheaper_option=cheaper,
         steps=_steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheaper),
-        secondary_sources=bool({figure.at(day).grade, limit.value.grade} - {"primary"}),
+        secondary_sources=bool(grades - {"primary"}),
         form_13844_days=FORM_13844_DAYS.at(day).value,
         revision_fees=_revision_fees(is_low_income, day) if switching else None,
     )
@@ -264,6 +299,8 @@ def _steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheap
         steps.append("how_to_reinstate")
         if direct_debit:
             steps.append("reinstate_direct_debit")
+    if action == "after_end":  # the IRS's CP523 page: reinstatement, or a new plan; new tax paid first
+        steps += ["may_have_ended", "reinstate_after_end", "new_plan_instead", "new_balance_first"]
     if action == "change" and direct_debit:
         steps.append("switching_to_debit")
     if not fee and not waived and action == "new_plan":
@@ -277,16 +314,9 @@ def _revision_fees(is_low_income: bool, day: dt.date) -> dict:
 
 
 def render(result: FeeResult, words: Words) -> Document:
-    """What to do next first (with the online tool's link and a number to tap), then why, then notes."""
-    cheaper_online = result.cheaper_option is not None and result.cheaper_option.channel == "online"
-    steps = []
-    for index, code in enumerate(result.steps):
-        text = _step(code, result, words)
-        if index == 0 and cheaper_online:
-            steps.append(next_steps.online_plan(result.as_of, words, words("fees.steps.apply_with", step=text)))
-        else:
-            steps.append(Step(text))
-    steps.append(next_steps.call(result.as_of, words, words("fees.steps.call_about")))
+    """The way to act first (a number to tap, and the online tool where it is the asked or cheaper
+    way), the line under the headline, what to do next, then why, then notes."""
+    steps = tuple(Step(_step(code, result, words)) for code in result.steps)
     notes = []
     if result.secondary_sources:
         sources_page = Link(words("fees.answer.sources_page"), "../sources/#fees")
@@ -296,28 +326,50 @@ def render(result: FeeResult, words: Words) -> Document:
             f"low_income.notes.{result.guideline_note}", year=result.guideline_year, next_year=result.as_of.year
         )
         notes.append(Step(note))
-    blocks = [
-        Heading(words("fees.answer.next")),
-        Steps(tuple(steps)),
-        Heading(words("fees.answer.why")),
-        Paragraph(_why(result, words)),
-    ]
+    blocks = [_act(result, words)]
+    below = _below_headline(result, words)
+    if below:
+        blocks.append(Paragraph(below))
+    blocks += [Heading(words("fees.answer.next")), Steps(steps)]
+    if result.low_income is not None:
+        blocks += [Heading(words("fees.answer.why")), Paragraph(_why(result, words))]
     if notes:
         blocks += [Heading(words("fees.answer.good_to_know")), Steps(tuple(notes))]
     return Document(_summary(result, words), tuple(blocks))
 
 
+def _act(result: FeeResult, words: Words) -> Act:
+    """Call, and the IRS Online Payment Agreement when online is the way asked or the cheaper one."""
+    cheaper_online = result.cheaper_option is not None and result.cheaper_option.channel == "online"
+    if result.channel != "online" and not cheaper_online:
+        return next_steps.act(result.today, words)
+    online = next_steps.online_plan_link(result.today, words)
+    return next_steps.act(result.today, words, online, words(f"fees.act.{result.action}"))
+
+
 def _summary(result: FeeResult, words: Words) -> str:
-    if result.waived:
-        outcome = "waived"
-    elif not result.fee:
-        outcome = "free"
-    elif result.reimbursable:
-        outcome = "cost_may_get_back" if result.action != "new_plan" else "cost_paid_back"
-    else:
-        outcome = "cost"
+    """Twenty words or fewer; the caveats follow in the line below. To reinstate, the IRS says a fee
+    *may* apply, so the headline says "may"."""
+    may = "may_" if result.action in REINSTATING else ""
     doing, how = Phrase(f"fees.doing.{result.action}"), Phrase(f"fees.channels.{result.channel}")
-    return words(f"fees.summary.{outcome}", doing=doing, how=how, fee=result.fee)
+    if result.fee_if_low_income is not None and result.fee_if_low_income != result.fee:
+        return words(f"fees.summary.{may}range", doing=doing, how=how, low=result.fee_if_low_income, full=result.fee)
+    if not result.fee:
+        return words("fees.summary.free", doing=doing, how=how)
+    return words(f"fees.summary.{may}cost", doing=doing, how=how, fee=result.fee)
+
+
+def _below_headline(result: FeeResult, words: Words) -> str:
+    """The line under the headline: why the fee may be lower, waived or paid back."""
+    if result.low_income is None:
+        if result.fee_if_low_income == result.fee:
+            return words("fees.below.same_for_all")
+        return words("fees.below.range", percent=str(result.percent_of_guideline))  # a percent, not money
+    if result.waived:
+        return words("fees.below.waived")
+    if result.reimbursable:
+        return words("fees.below.may_get_back" if result.action != "new_plan" else "fees.below.paid_back")
+    return ""
 
 
 def _way(way: CheaperWay, words: Words) -> str:
@@ -338,6 +390,9 @@ def _step(code: str, result: FeeResult, words: Words) -> str:
     if code == "switching_to_debit":
         fees = result.revision_fees
         return words("fees.steps.switching_to_debit", online=fees["online"], other=fees["phone_mail_in_person"])
+    if code == "new_plan_instead":
+        most = max(FEES[name].at(result.as_of).value["phone_mail_in_person"] for name in SETUP_FEES)
+        return words("fees.steps.new_plan_instead", days=str(SHORT_TERM_DAYS.at(result.as_of).value), most=most)
     return words(f"fees.steps.{code}", days=str(result.form_13844_days))
 
 

@@ -70,3 +70,53 @@ def test_after_the_next_guideline_is_due_the_answer_says_a_newer_one_may_apply()
             f"The income limit uses the {latest.effective.year} poverty guideline, the latest we have. A newer one "
             "is usually published each January; if it has come out, your limit may be a little higher."
         ) in result["said"]
+
+
+def _said(payload: dict, day: dt.date = dt.date(2026, 11, 28)) -> dict:
+    answer = run("fees", payload, day)
+    assert answer["ok"], answer
+    return answer
+
+
+def test_without_the_household_the_answer_shows_both_fees_and_leaves_low_income_unknown():
+    # By phone: the full reinstatement fee 89.00 and the low-income fee 43.00 (fee data from 2024-07-01).
+    answer = _said({"action": "reinstate", "channel": "phone_mail_in_person"})
+    result, document = answer["result"], answer["answer"]
+    assert result["low_income"] is None and result["low_income_limit"] is None
+    assert (result["fee"], result["fee_if_low_income"]) == ("89.00", "43.00")
+    # Reinstating: the IRS says a fee *may* apply, so the headline says "may", within 20 words.
+    assert document["headline"].endswith("may cost you $43.00 or $89.00.")
+    assert len(document["headline"].split()) <= 20
+    assert "Why" not in json.dumps(document)  # no income was given, so no income is explained
+
+
+def test_one_fee_for_everyone_is_not_shown_as_a_range():
+    answer = _said({"action": "reinstate", "channel": "online"})
+    assert answer["result"]["cheaper_option"] is None and answer["result"]["low_income"] is None
+    assert answer["answer"]["headline"].endswith("may cost you $10.00.")
+    assert answer["answer"]["blocks"][1]["text"] == "This fee is the same whatever your income."
+
+
+def test_every_fee_answer_starts_with_the_way_to_act_and_online_only_where_it_is_the_way():
+    by_phone_new = _said(
+        {"action": "new_plan", "channel": "phone_mail_in_person", "plan_length": "short_term", "direct_debit": "no"}
+    )
+    first = by_phone_new["answer"]["blocks"][0]
+    assert first["kind"] == "act" and first["call"]["href"].startswith("tel:") and first["online"] is None
+    ended = _said({"action": "after_end", "channel": "phone_mail_in_person"})["answer"]["blocks"][0]
+    assert ended["kind"] == "act" and "Reinstate after default" in ended["online_text"]
+    assert ended["online"]["href"] == parameters.get("contacts.web_online_payment_agreement").values[-1].value
+
+
+def test_the_way_to_act_is_for_today_even_for_a_day_before_the_contact_data():
+    # The phone hours' data starts 2024-09-05; a fee asked about for 2024-08-01 still gets today's way to act.
+    answer = _said({"action": "reinstate", "channel": "online", "as_of": "2024-08-01"}, dt.date(2026, 11, 28))
+    assert answer["answer"]["blocks"][0]["kind"] == "act" and answer["result"]["fee"] == "10.00"
+
+
+def test_no_answer_words_the_reinstatement_fee_in_a_third_way():
+    # Issue #22 point 4: the computed fee for the reader's channel and income, or reinstatement_fee's sentence.
+    for action in ("reinstate", "after_end"):
+        for channel in ("online", "phone_mail_in_person"):
+            said = json.dumps(_said({"action": action, "channel": channel})["answer"], ensure_ascii=False)
+            assert "$89 " not in said and "a fee may apply" not in said and "will cost" not in said

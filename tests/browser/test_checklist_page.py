@@ -166,3 +166,35 @@ def test_oversized_or_unknown_saved_answers_are_dropped_not_kept(page, open_calc
     page.get_by_label("Monthly payment").fill("250")
     kept = page.evaluate(f"localStorage.getItem('{KEY}')")
     assert len(kept) < 2000 and "surprise" not in kept and "made_up" not in kept
+
+
+def test_the_first_answer_is_neutral_and_its_buttons_are_at_the_top(page, open_calculator, watch):
+    calculator = open_calculator("checklist/")
+    page.get_by_label("Monthly payment").fill("$250")
+    page.get_by_label("Day of the month your payment is due").fill("15")
+    page.get_by_label("Month of your next payment").fill("12/2026")
+    page.get_by_role("button", name="Work it out").click()
+    answer = calculator.locator(".calc-result")
+    # No habit was asked yet (they are a later step): the headline names the next payment, not "0 of 5".
+    expect(answer.locator(".calc-answer")).to_have_text(
+        "Your next payment of $250.00 is due on 12/15/2026. Your checklist and dates are below."
+    )
+    expect(answer).not_to_contain_text("habits are in place")
+    # The way to act, then the print and calendar buttons, then the checklist.
+    call = answer.locator(".calc-act .calc-call").bounding_box()
+    reminders = answer.get_by_role("button", name="Add reminders to my calendar").bounding_box()
+    checklist = answer.locator(".checklist").bounding_box()
+    assert call["y"] < reminders["y"] < checklist["y"]
+
+
+def test_no_calendar_button_when_every_date_has_passed(page, open_calculator, watch):
+    calculator = open_calculator("checklist/")
+    page.get_by_label("Monthly payment").fill("$250")
+    page.get_by_label("Day of the month your payment is due").fill("15")
+    page.get_by_label("Month of your next payment").fill("1/2026")
+    page.get_by_label("How many payments to list (optional)").fill("2")
+    page.get_by_role("button", name="Work it out").click()
+    answer = calculator.locator(".calc-result")
+    expect(answer.locator(".checklist")).to_be_visible()
+    # 1/15/2026 and 2/15/2026 are before the test day: no empty calendar file is offered.
+    expect(answer.get_by_role("button", name="Add reminders to my calendar")).to_have_count(0)
