@@ -110,12 +110,12 @@ class Checklist:
 
 @dataclass(frozen=True)
 class Actions:
-    """Buttons under a checklist: print it, and save a calendar file made on the device."""
+    """Buttons: print the answer, and (with a date ahead) save a calendar file made on the device."""
 
     print_label: str
-    calendar_label: str
-    calendar_file: str
-    calendar_text: str
+    calendar_label: str = ""  # empty: no calendar button (no date ahead: never an empty file)
+    calendar_file: str = ""
+    calendar_text: str = ""
     kind: ClassVar[str] = "actions"
 
 

@@ -381,6 +381,8 @@ def render(result: ChecklistResult, words: Words) -> Document:
                 screen_only=True,
             ),
         ]
+    else:
+        blocks.append(Actions(words("checklist.answer.print")))
     blocks += [
         Checklist(items, done_text=words("checklist.status.done")),
         Table(

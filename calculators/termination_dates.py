@@ -205,8 +205,7 @@ def render(result: DatesResult, words: Words) -> Document:
         for key in result.dates[1:]  # the notice date needs no reminder
         if not key.passed
     ]
-    # A calendar file only with a date ahead: never an empty one. (Actions holds the print button too, so
-    # without a date ahead the answer has no print button of its own.)
+    # A calendar file only with a date ahead: never an empty one; the print button always.
     calendar = (
         (
             Paragraph(words("dates.answer.calendar_note"), screen_only=True),
@@ -218,7 +217,7 @@ def render(result: DatesResult, words: Words) -> Document:
             ),
         )
         if events
-        else ()
+        else (Actions(words("dates.answer.print")),)
     )
     warnings = (Notes(tuple(warning.words(words) for warning in result.warnings)),) if result.warnings else ()
     return Document(

@@ -135,6 +135,7 @@ function checklist(block, { ticked, onTick }) {
 function actions(block) {
   const print = element("button", { type: "button", class: "md-button md-button--primary" }, block.print_label);
   print.addEventListener("click", () => window.print());
+  if (!block.calendar_text) return element("p", { class: "checklist-buttons" }, print);
   const calendar = element("button", { type: "button", class: "md-button" }, block.calendar_label);
   calendar.addEventListener("click", () => {
     // The file is made in the browser from the calculator's answer: nothing is uploaded.
