@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..calculator import Calculator
 from . import rules, wording
 from .notes import OPEN_THE_ESTIMATE, Note, date_notes, impossible_picture, notes
-from .questions import FIELDS, GROUPS, END_DATE, YOUR_PLAN, check, wants_estimate
+from .questions import END_DATE, FIELDS, GROUPS, YOUR_PLAN, check, wants_estimate
 from .rules import APPEAL_DAYS, LEVY_WAIT, CureParts, MonthRow, Owed, RateUsed, Unknowns
 
 __all__ = ["CALCULATOR", "FIELDS", "GROUPS", "PastDueResult", "calculate", "check"]
