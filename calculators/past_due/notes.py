@@ -64,7 +64,9 @@ def notes(values: dict, figures: Estimate) -> tuple[Note, ...]:
     if unconfirmed:
         notes.append(Note("rates_unconfirmed", {"quarters": tuple(unconfirmed)}))
     simulated = LONGEST_SIMULATION_MONTHS if months_to_pay_off is None else months_to_pay_off  # the pay-off too
-    last_shown = add_months(notice, max(PROJECTION_MONTHS, simulated))
+    # The furthest day a figure reads a rate for: the projection and pay-off, or a month after the pay date
+    # (how much more each month).
+    last_shown = max(add_months(notice, max(PROJECTION_MONTHS, simulated)), add_months(values["pay_date"], 1))
     if interest.RATE.is_beyond_known(last_shown):
         notes.append(Note("later_rates_assumed", latest))
     if months_to_pay_off is None:
