@@ -19,13 +19,13 @@ def cli(*args, stdin=""):
 
 
 def test_the_example_from_the_readme():
-    done = cli("past_due", stdin='{"monthly_payment": "250", "missed_payments": 2}')
+    done = cli("past_due", stdin='{"notice_date": "2026-11-20", "monthly_payment": "250", "missed_payments": 2}')
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["result"]["amount_to_cure"] == "500.00"
 
 
 def test_input_errors_exit_1_with_the_errors_in_json():
-    done = cli("past_due", stdin='{"monthly_payment": "abc", "missed_payments": 2}')
+    done = cli("past_due", stdin='{"notice_date": "2026-11-20", "monthly_payment": "abc", "missed_payments": 2}')
     assert done.returncode == 1
     answer = json.loads(done.stdout)
     assert answer["ok"] is False and list(answer["errors"]) == ["monthly_payment"]
@@ -46,10 +46,16 @@ def test_an_unknown_calculator_exits_2_naming_the_ones_there_are():
 
 
 def test_the_language_is_chosen_on_the_command_line_and_an_unknown_one_exits_2():
-    english = cli("past_due", "--lang", "en", stdin='{"monthly_payment": "250", "missed_payments": 2}')
+    english = cli(
+        "past_due",
+        "--lang",
+        "en",
+        stdin='{"notice_date": "2026-11-20", "monthly_payment": "250", "missed_payments": 2}',
+    )
     assert (
         english.returncode == 0
-        and english.stdout == cli("past_due", stdin='{"monthly_payment": "250", "missed_payments": 2}').stdout
+        and english.stdout
+        == cli("past_due", stdin='{"notice_date": "2026-11-20", "monthly_payment": "250", "missed_payments": 2}').stdout
     )
     done = cli("past_due", "--lang", "xx", stdin="{}")
     assert done.returncode == 2 and done.stdout == ""
@@ -58,7 +64,12 @@ def test_the_language_is_chosen_on_the_command_line_and_an_unknown_one_exits_2()
 
 def test_json_numbers_with_decimals_stay_exact():
     # 0.1 + 0.2 in floating point is 0.30000000000000004; parsed as text it stays exact.
-    answer = json.loads(run_json("past_due", '{"monthly_payment": 0.1, "missed_payments": 3, "new_balance_due": 0.2}'))
+    answer = json.loads(
+        run_json(
+            "past_due",
+            '{"notice_date": "2026-11-20", "monthly_payment": 0.1, "missed_payments": 3, "new_balance_due": 0.2}',
+        )
+    )
     assert answer["result"]["amount_to_cure"] == "0.50"
 
 
@@ -94,7 +105,11 @@ def test_unusable_input_gets_one_plain_line(stdin, message):
 
 
 def test_a_byte_order_mark_and_a_5000_digit_number_are_answered_not_crashed():
-    with_bom = cli("past_due", stdin='\ufeff{"monthly_payment": "250", "missed_payments": 2}')
+    with_bom = cli(
+        "past_due", stdin='\ufeff{"notice_date": "2026-11-20", "monthly_payment": "250", "missed_payments": 2}'
+    )
     assert with_bom.returncode == 0 and '"amount_to_cure": "500.00"' in with_bom.stdout
-    huge = cli("past_due", stdin='{"monthly_payment": ' + "9" * 5000 + ', "missed_payments": 1}')
+    huge = cli(
+        "past_due", stdin='{"notice_date": "2026-11-20", "monthly_payment": ' + "9" * 5000 + ', "missed_payments": 1}'
+    )
     assert huge.returncode == 1 and "is too long" in huge.stdout

@@ -22,7 +22,7 @@ import pytest
 from golden_cases import load_cases
 
 from calculators import __main__ as cli_module
-from calculators import parameters, web
+from calculators import interest, parameters, web
 from calculators.calculator import Calculator
 from calculators.fields import DateField, Group, MonthField
 from calculators.words import words
@@ -184,7 +184,9 @@ def test_the_same_typo_on_the_command_line_is_json_and_exit_1():
 
 @pytest.mark.parametrize(
     ("name", "payload"),
-    [("dates", {"notice_date": "2010-06-01"}), ("past_due", {"monthly_payment": "250", "missed_payments": 2})],
+    [
+        ("dates", {"notice_date": "2010-06-01"}),
+    ],
 )
 def test_a_device_clock_before_the_figures_is_named_as_the_problem(name, payload):
     # Every answer ends with whom to call, read as of today: before the fix, under a clock earlier
@@ -194,6 +196,15 @@ def test_a_device_clock_before_the_figures_is_named_as_the_problem(name, payload
     assert answer["ok"] is False and list(answer["errors"]) == ["today"]
     assert answer["errors"]["today"].startswith(f"This device's date is {us_date(clock)}")
     assert "set the date on your device to today" in answer["errors"]["today"]
+
+
+def test_the_catch_up_never_reaches_its_call_line_under_a_clock_before_the_figures():
+    # It asks the notice date, which must be in the interest data (from its first day) and not after
+    # today: under a clock before the contact figures, the notice date is refused, never a crash.
+    clock = parameters.get("contacts.phone_individuals").values[0].effective - ONE_DAY
+    assert clock < interest.first_day_with_rate()
+    answer = web.run("past_due", {"notice_date": "2019-06-01", "monthly_payment": "250", "missed_payments": 2}, clock)
+    assert answer["ok"] is False and list(answer["errors"]) == ["notice_date"]
 
 
 def test_a_clock_the_worker_cannot_read_is_an_error_not_an_exception():

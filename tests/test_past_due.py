@@ -3,6 +3,7 @@ The result holds codes (the deadline, the notes with their parameters, what the 
 assume); a few tests also read the answer as worded in English, where the words are the point."""
 
 import datetime as dt
+import json
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
@@ -10,7 +11,9 @@ from next_figures import frontier  # noqa: F401  (a fixture: the data as shipped
 
 from calculators import interest
 from calculators.dates import days_in_year, quarter_label
+from calculators.user_fees import reinstatement_fee
 from calculators.web import run
+from calculators.words import words
 
 TODAY = dt.date(2026, 11, 28)
 NOTICE = {"monthly_payment": "250", "missed_payments": 2, "notice_date": "2026-11-02", "tax_owed": "10000"}
@@ -35,18 +38,50 @@ def note(result, code):
     return next(note["parameters"] for note in result["notes"] if note["code"] == code)
 
 
+def below(answer):
+    """The line under the headline: the parts, the guess, the caveats."""
+    return next(block["text"] for block in answer["answer"]["blocks"] if block["kind"] == "paragraph")
+
+
 def good_to_know(answer):
     """The worded notes of an answer."""
     return next(block["items"] for block in answer["answer"]["blocks"] if block["kind"] == "notes")
 
 
-def test_without_the_notice_figures_it_gives_the_catch_up_amount_and_says_what_else_it_could_do():
-    worded = answered({"monthly_payment": "250", "missed_payments": 2})
+def test_without_the_notice_figures_it_gives_the_catch_up_amount_by_a_date_and_says_what_else_it_could_do():
+    worded = answered({"monthly_payment": "250", "missed_payments": 2, "notice_date": "2026-11-20"})
     answer = worded["result"]
     assert answer["amount_to_cure"] == "500.00"
     assert answer["payoff"] is None and answer["projection"] == [] and answer["rates_used"] == []
-    assert codes(answer) == ["open_estimate"] and answer["deadline"] == "on_notice"
-    assert "add the figures from your notice" in good_to_know(worded)[0]
+    assert codes(answer) == ["end_date_assumed", "open_estimate"] and answer["deadline"] == "before"
+    assert "add the figures from your notice" in good_to_know(worded)[1]
+    # 11/20/2026 + 30 days = 12/20/2026, named in the headline and said to be a guess; never "the date on your notice"
+    headline = worded["answer"]["headline"]
+    assert headline == "To keep your payment plan, pay $500.00 before 12/20/2026, our guess of your end date."
+    assert below(worded).startswith("That is 2 missed payments of $250.00. We guessed the end date: 30 days")
+    assert "date on your notice" not in json.dumps(worded["answer"])
+
+
+def test_the_first_block_is_the_way_to_act_with_one_call_button():
+    for payload, today in [(NOTICE, TODAY), ({**NOTICE, "termination_date": "2026-11-27"}, TODAY)]:
+        blocks = answered(payload, today)["answer"]["blocks"]
+        assert blocks[0]["kind"] == "act" and blocks[0]["call"]["href"].startswith("tel:")
+        steps = next(block["items"] for block in blocks if block["kind"] == "steps")
+        assert not any(step["link"] and step["link"]["href"].startswith("tel:") for step in steps)
+    before = answered(NOTICE)["answer"]["blocks"][0]
+    assert (
+        before["online"]["href"] == "https://www.irs.gov/payments"
+        and "Pay $500.00 before 12/2/2026" in before["online_text"]
+    )
+
+
+def test_a_headline_has_20_words_or_fewer():
+    payloads = [NOTICE, {**NOTICE, "termination_date": "2026-11-27"}, {**NOTICE, "termination_date": "2026-11-28"}]
+    payloads += [{**NOTICE, "notice_date": "2026-10-01"}, {**NOTICE, "missed_payments": 0}]
+    payloads += [{**NOTICE, "monthly_payment": "100000000", "missed_payments": 120, "new_balance_due": "99999999.99"}]
+    for payload in payloads:
+        headline = answered(payload)["answer"]["headline"]
+        assert len(headline.split()) <= 20, headline
 
 
 def test_an_assumed_termination_date_is_said_and_printed():
@@ -63,26 +98,48 @@ def test_the_answer_leads_with_what_to_pay_and_by_when():
     answers = {"penalty_so_far": "500", "interest_so_far": "300", "filed_on_time": "yes", "levy_notice_before": "usual"}
     answer = answered({**NOTICE, **answers, "pay_date": "2026-11-28"})
     assert answer["result"]["deadline"] == "before" and answer["result"]["termination_date"] == "2026-12-02"
-    headline = answer["answer"]["headline"]
-    assert headline.startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
+    assert answer["answer"]["headline"].startswith("To keep your payment plan, pay $500.00 before 12/2/2026")
     # As the golden case "The estimate from the notice": interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98,
     # penalty 500.00 + 0.25% × 10,000.00 = 525.00; 10,000.00 + 525.00 + 353.98 = 10,878.98 on 11/28/2026, said in
     # whole dollars
-    assert "you would owe about $10,879 on 11/28/2026" in headline
+    assert "you would owe about $10,879 on 11/28/2026" in below(answer)
     assert answer["result"]["payoff"]["total"] == "10878.98"
 
 
 def test_on_the_end_date_the_time_to_act_is_today_and_after_it_the_passed_date_is_said_first():
     on_the_day = answered({**NOTICE, "termination_date": "2026-11-28"})
     assert on_the_day["result"]["deadline"] == "today"
-    assert on_the_day["answer"]["headline"].startswith(
-        "To keep your payment plan, pay $500.00 today, 11/28/2026, the day your plan can end:"
+    assert on_the_day["answer"]["headline"] == (
+        "To keep your payment plan, pay $500.00 today, 11/28/2026, the day your plan can end."
     )
     passed = answered({**NOTICE, "termination_date": "2026-11-27"})
     assert passed["result"]["deadline"] == "passed"
-    assert passed["answer"]["headline"].startswith(
-        "The date your plan would end, 11/27/2026, has passed: call the IRS today. To keep your payment plan, pay $500.00:"
+    assert passed["answer"]["headline"] == (
+        "Your plan may have ended: its end date, 11/27/2026, has passed. Call or go online today."
     )
+
+
+def test_once_the_end_date_has_passed_paying_is_not_said_to_keep_the_plan():
+    # A notice dated 10/1/2026 read on 12/1/2026: 10/1/2026 + 30 days = 10/31/2026 has passed.
+    worded = answered(
+        {"monthly_payment": "310", "missed_payments": 2, "notice_date": "2026-10-01"}, dt.date(2026, 12, 1)
+    )
+    text = json.dumps(worded["answer"])
+    assert worded["result"]["deadline"] == "passed" and "To keep your payment plan" not in text
+    assert worded["answer"]["headline"].startswith("Your plan may have ended: 10/31/2026, our guess of its end date")
+    assert "does not by itself restore the plan" in below(worded)
+    act = worded["answer"]["blocks"][0]
+    assert act["online"]["href"].endswith("online-payment-agreement-application")
+    assert "Reinstate after default" in act["online_text"]
+    steps = next(block["items"] for block in worded["answer"]["blocks"] if block["kind"] == "steps")
+    said = " ".join(step["text"] for step in steps)
+    assert reinstatement_fee(dt.date(2026, 12, 1), words("en")) in said  # the one fee sentence, with "may"
+    assert "until 11/30/2026" in said  # appeal: 10/31/2026 + 30 days
+    assert steps[-1]["link"]["href"] == "../if-the-plan-ends/"
+    # With the notice's figures, the whole balance that may now be due is said: 10,000.00 + 0.25% of it (25.00)
+    # + 10,000.00 × ((1 + 7%/365)^26 − 1) (49.98) = 10,074.98, in whole dollars
+    figures = answered({**NOTICE, "termination_date": "2026-11-27"})
+    assert "the whole balance may now be due: about $10,075" in below(figures)
 
 
 @pytest.mark.usefixtures("frontier")
@@ -158,9 +215,9 @@ def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
     assert unsure["payoff_higher"] is not None
     assert Decimal(unsure["payoff_higher"]["total"]) > Decimal(unsure["payoff"]["total"])
     assert unsure["higher_assumes"] == ["levy_notice"] and unsure["deadline"] == "passed"
-    headline = worded["answer"]["headline"]
-    assert " to $" in headline and "notice of intent to levy" in headline
-    assert headline.startswith("The date your plan would end, 11/10/2026, has passed: call the IRS today.")
+    line = below(worded)
+    assert " to $" in line and "notice of intent to levy" in line
+    assert worded["answer"]["headline"].startswith("Your plan may have ended: its end date, 11/10/2026, has passed.")
     assert "levy_notice_not_sure" in codes(unsure)
     assert any("more likely if you got several IRS letters before your plan" in said for said in good_to_know(worded))
     worded = answered({**ends_early, "levy_notice_before": "usual", "filed_on_time": "yes"})
@@ -169,7 +226,7 @@ def test_the_levy_notice_answer_decides_whether_a_second_figure_is_shown():
     # No binding source says whether the CP523 itself raises the rate once the plan ends: both readings show.
     assert Decimal(said_no["payoff_higher"]["total"]) > Decimal(said_no["payoff"]["total"])
     assert said_no["higher_assumes"] == ["cp523_reading"]
-    assert "the CP523 itself raises the penalty to 1% a month once your plan ends" in worded["answer"]["headline"]
+    assert "the CP523 itself raises the penalty to 1% a month once your plan ends" in below(worded)
     assert note(said_no, "after_end_higher_uses") == {"ends": "2026-11-10", "usual": "0.5", "higher": "1"}
     assert any("GL-703322-00" in said and "do not bind" in said for said in good_to_know(worded))
     said_yes = result({**ends_early, "levy_notice_before": "after_levy_notice", "filed_on_time": "no"})

@@ -16,15 +16,15 @@ from decimal import Decimal
 
 from ..calculator import Calculator
 from . import rules, wording
-from .notes import OPEN_THE_ESTIMATE, Note, impossible_picture, notes
-from .questions import FIELDS, GROUPS, YOUR_PLAN, check, wants_estimate
-from .rules import LEVY_WAIT, CureParts, MonthRow, Owed, RateUsed, Unknowns
+from .notes import OPEN_THE_ESTIMATE, Note, date_notes, impossible_picture, notes
+from .questions import END_DATE, FIELDS, GROUPS, YOUR_PLAN, check, wants_estimate
+from .rules import APPEAL_DAYS, LEVY_WAIT, CureParts, MonthRow, Owed, RateUsed, Unknowns
 
 __all__ = ["CALCULATOR", "FIELDS", "GROUPS", "PastDueResult", "calculate", "check"]
 
-# When to act, as the answer says it: before the date on the notice (no estimate), before the end
-# date, today (the end date is today), or the end date has passed.
-DEADLINES = ("on_notice", "before", "today", "passed")
+# When to act, as the answer says it: before the end date (typed, or the notice date plus the days a
+# CP523 gives), today (the end date is today), or the end date has passed (the plan may have ended).
+DEADLINES = ("before", "today", "passed")
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,11 @@ class PastDueResult:
     notes: tuple[Note, ...]
     answers: dict  # the reader's answers (typed, or the default taken) that the answer used, for the printed answer
     final_levy_notice: str | None  # yes, no, not_sure or None: whether a levy date needs that notice first
+    termination_date: dt.date  # the end date typed, or the notice date plus the days a CP523 gives
+    end_date_assumed: bool  # True when termination_date is that guess
+    levy_from: dt.date  # after this day the IRS may levy, if the plan ends on termination_date
+    appeal_until: dt.date  # the last day to appeal the plan's end (Collection Appeals Program)
     # The estimate, when the notice's figures were given:
-    termination_date: dt.date | None = None
-    levy_from: dt.date | None = None  # after this day the IRS may levy, if the plan ends on termination_date
     payoff: Owed | None = None
     more_each_month: Decimal | None = None
     payoff_higher: Owed | None = None  # only when the reader is not sure of an answer that sets the penalty rate
@@ -67,29 +69,30 @@ def higher_assumes(unknowns: Unknowns) -> tuple[str, ...]:
 def calculate(values: dict, today: dt.date) -> PastDueResult:
     parts = rules.cure_parts(values)
     total = parts.missed_installments + parts.new_balance_due
+    ends = rules.termination(values)
+    dates = {
+        "as_of": today,
+        "deadline": "passed" if ends < today else "today" if ends == today else "before",
+        "amount_to_cure": total,
+        "cure_parts": parts,
+        "final_levy_notice": values["final_levy_notice"],
+        "termination_date": ends,
+        "end_date_assumed": values["termination_date"] is None,
+        "levy_from": ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value)),
+        "appeal_until": ends + dt.timedelta(days=int(APPEAL_DAYS.at(ends).value)),
+    }
     if not wants_estimate(values):
+        asked = YOUR_PLAN if values["termination_date"] is None else (*YOUR_PLAN, END_DATE)
         return PastDueResult(
-            as_of=today,
-            deadline="on_notice",
-            amount_to_cure=total,
-            cure_parts=parts,
-            notes=(OPEN_THE_ESTIMATE,),
-            answers={field.name: values[field.name] for field in YOUR_PLAN},
-            final_levy_notice=values["final_levy_notice"],
+            **dates,
+            notes=(*date_notes(values, ends), OPEN_THE_ESTIMATE),
+            answers={field.name: values[field.name] for field in asked},
         )
     figures = rules.estimate(values, parts.missed_installments)
-    ends = figures.termination_date
-    deadline = "passed" if ends < today else "today" if ends == today else "before"
     return PastDueResult(
-        as_of=today,
-        deadline=deadline,
-        amount_to_cure=total,
-        cure_parts=parts,
+        **dates,
         notes=impossible_picture(total, values) + notes(values, figures),
         answers={field.name: values[field.name] for field in FIELDS},
-        final_levy_notice=values["final_levy_notice"],
-        termination_date=ends,
-        levy_from=ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value)),
         payoff=figures.payoff,
         more_each_month=figures.more_each_month,
         payoff_higher=figures.payoff_higher,

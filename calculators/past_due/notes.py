@@ -2,6 +2,7 @@
 words each one (wording.py). Money is a Decimal; percents, counts and rates are text, never Decimal,
 so that no renderer writes them as money."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -29,6 +30,16 @@ def impossible_picture(total: Decimal, values: dict) -> tuple[Note, ...]:
     return (Note("check_figures", {"total": total, "balance": balance}),)
 
 
+def date_notes(values: dict, ends: dt.date) -> list[Note]:
+    """About the end date: a typed one too soon after the notice, or the one assumed."""
+    notice = values["notice_date"]
+    if values["termination_date"] is None:
+        return [Note("end_date_assumed", {"days": str(DAYS_TO_RESPOND.at(notice).value), "ends": ends})]
+    if warning := short_notice(notice, ends):
+        return [Note("short_notice", {"notice": warning.notice, "ends": warning.ends, "days": warning.days})]
+    return []
+
+
 def notes(values: dict, figures: Estimate) -> tuple[Note, ...]:
     notice, ends, quarters = values["notice_date"], figures.termination_date, figures.quarters
     months_to_pay_off = figures.months_to_pay_off_if_kept
@@ -37,10 +48,7 @@ def notes(values: dict, figures: Estimate) -> tuple[Note, ...]:
     if months_to_pay_off is not None:
         by = add_months(notice, months_to_pay_off)
         notes.append(Note("paid_off", {"monthly": monthly, "months": months_to_pay_off, "by": by}))
-    if values["termination_date"] and (warning := short_notice(notice, ends)):
-        notes.append(Note("short_notice", {"notice": warning.notice, "ends": warning.ends, "days": warning.days}))
-    if values["termination_date"] is None:
-        notes.append(Note("end_date_assumed", {"days": str(DAYS_TO_RESPOND.at(notice).value), "ends": ends}))
+    notes += date_notes(values, ends)
     notes += penalty_notes(values, figures)
     maximum = str(failure_to_pay.MAXIMUM.at(notice).value)
     if values["tax_on_return"] is None:
@@ -56,7 +64,9 @@ def notes(values: dict, figures: Estimate) -> tuple[Note, ...]:
     if unconfirmed:
         notes.append(Note("rates_unconfirmed", {"quarters": tuple(unconfirmed)}))
     simulated = LONGEST_SIMULATION_MONTHS if months_to_pay_off is None else months_to_pay_off  # the pay-off too
-    last_shown = add_months(notice, max(PROJECTION_MONTHS, simulated))
+    # The furthest day a figure reads a rate for: the projection and pay-off, or a month after the pay date
+    # (how much more each month).
+    last_shown = max(add_months(notice, max(PROJECTION_MONTHS, simulated)), add_months(values["pay_date"], 1))
     if interest.RATE.is_beyond_known(last_shown):
         notes.append(Note("later_rates_assumed", latest))
     if months_to_pay_off is None:

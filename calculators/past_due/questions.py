@@ -22,20 +22,23 @@ from ..final_levy_notice import FINAL_LEVY_NOTICE
 # return was not yet due on the notice date.
 TAX_YEARS = (1999, 2099)
 
+# The first group: what the first answer needs. The notice date gives it a date to name (the end date
+# the reader typed, or the notice date plus the days a CP523 gives, said as a guess).
 YOUR_PLAN = (
+    DateField(name="notice_date", earliest=interest.first_day_with_rate()),
     MoneyField(name="monthly_payment", minimum=Decimal("0"), minimum_allowed=False),
     WholeNumberField(name="missed_payments", minimum=0, maximum=120),
     MoneyField(name="new_balance_due", required=False, default=Decimal("0.00")),
 )
 
+# The notice's figures: any of them asks for the estimate of what would be owed if the plan ends.
 FROM_THE_NOTICE = (
-    DateField(name="notice_date", required=False, earliest=interest.first_day_with_rate()),
     WholeNumberField(name="tax_year", required=False, minimum=TAX_YEARS[0], maximum=TAX_YEARS[1]),
     MoneyField(name="tax_owed", required=False),
     MoneyField(name="penalty_so_far", required=False),
     MoneyField(name="interest_so_far", required=False),
-    DateField(name="termination_date", required=False),
 )
+END_DATE = DateField(name="termination_date", required=False)
 
 ESTIMATE_SETTINGS = (
     DateField(name="pay_date", required=False, default_today=True),
@@ -51,7 +54,7 @@ ESTIMATE_SETTINGS = (
 
 GROUPS = (
     Group("your_plan", YOUR_PLAN),
-    Group("estimate", FROM_THE_NOTICE + ESTIMATE_SETTINGS, later=True),
+    Group("estimate", (END_DATE,) + FROM_THE_NOTICE + ESTIMATE_SETTINGS, later=True),
 )
 FIELDS = fields_of(GROUPS)
 
@@ -63,22 +66,17 @@ def wants_estimate(values: dict) -> bool:
 
 
 def check(values: dict, today: dt.date) -> dict[str, Problem]:
-    """Rules between fields: the notice figures come as a group, and the dates in order."""
-    if not wants_estimate(values):
-        return {}
-    problems = {}
-    if values["notice_date"] is None:
-        problems["notice_date"] = Problem("past_due.errors.enter_notice_date")
-    if values["tax_owed"] is None:
-        problems["tax_owed"] = Problem("past_due.errors.enter_tax_owed")
+    """Rules between fields: the dates in order, and the notice figures as a group."""
     notice = values["notice_date"]
-    if notice is None:
-        return problems
     if notice > today:
-        problems["notice_date"] = Problem("past_due.errors.after_today", {"today": today})
-        return problems
+        return {"notice_date": Problem("past_due.errors.after_today", {"today": today})}
+    problems = {}
     if values["termination_date"] is not None and values["termination_date"] < notice:
         problems["termination_date"] = Problem("past_due.errors.before_notice", {"notice": notice})
+    if not wants_estimate(values):
+        return problems
+    if values["tax_owed"] is None:
+        problems["tax_owed"] = Problem("past_due.errors.enter_tax_owed")
     if values["tax_year"] is not None and failure_to_pay.return_due_date(values["tax_year"]) >= notice:
         latest = next(
             year for year in (notice.year - 1, notice.year - 2) if failure_to_pay.return_due_date(year) < notice

@@ -18,6 +18,7 @@ from ..money import to_cents
 
 DAYS_TO_RESPOND = parameters.get("notice.days_to_respond")
 LEVY_WAIT = parameters.get("notice.levy_wait_after_termination_days")
+APPEAL_DAYS = parameters.get("notice.appeal_days_after_termination")
 PROJECTION_MONTHS = 24
 # A bound on the month-by-month simulation, not a legal figure: 50 years of payments.
 LONGEST_SIMULATION_MONTHS = 600

@@ -3,33 +3,30 @@
 (calculators/answer.py). The sentence that leads, then what to do now, then the working."""
 
 from .. import final_levy_notice, next_steps
-from ..answer import Document, Figures, Heading, Link, Notes, Paragraph, Step, Steps, Table
+from ..answer import Act, Document, Figures, Heading, Link, Notes, Paragraph, Step, Steps, Table
 from ..fields import answers_as_written
 from ..short_notice import ShortNotice
+from ..user_fees import reinstatement_fee
 from ..words import Words
 from .chart import chart
 from .notes import Note
 from .questions import FIELDS
 from .rules import Owed
 
+IF_IT_ENDS = "../if-the-plan-ends/"  # the guide's page on what follows the end of a plan
+
 
 def render(result, words: Words) -> Document:
-    """The answer first (what to do now), then the working."""
-    today = result.as_of
-    by = _by(result, words)
-    to_do = []
-    if result.amount_to_cure:
-        to_do.append(next_steps.pay(today, words, words("past_due.steps.pay", amount=result.amount_to_cure, by=by)))
-    to_do += [
-        next_steps.call(today, words, words("past_due.steps.call_about", by=by)),
-        Step(_if_nothing_is_done(result, words)),
-    ]
+    """The answer first (the way to act, then what to do now), then the working."""
     cure = result.cure_parts
+    caption = "caption_passed" if result.deadline == "passed" else "caption"
     blocks = [
+        _act(result, words),
+        Paragraph(_below_headline(result, words)),
         Heading(words("past_due.answer.what_to_do")),
-        Steps(tuple(to_do)),
+        Steps(_steps(result, words)),
         Figures(
-            words("past_due.catch_up.caption"),
+            words(f"past_due.catch_up.{caption}"),
             (
                 (words("past_due.catch_up.missed"), words.money(cure.missed_installments)),
                 (words("past_due.catch_up.new_balance"), words.money(cure.new_balance_due)),
@@ -89,27 +86,71 @@ def _field_key(field) -> str:
 
 
 def _by(result, words: Words) -> str:
-    """When to act, said in the steps: on or after the end date, that is today."""
-    if result.deadline == "on_notice":
-        return words("past_due.by.on_notice")
-    if result.deadline in ("today", "passed"):
+    """When to act, said in the steps: on the end date, that is today."""
+    if result.deadline == "today":
         return words("past_due.by.today")
     return words("past_due.by.before", ends=result.termination_date)
 
 
+def _act(result, words: Words) -> Act:
+    """The way to act, first: the call button, and online, the payment (before the end date) or the
+    IRS's online tool that can reinstate a plan after default (once it has passed)."""
+    today = result.as_of
+    if result.deadline == "passed":
+        online = next_steps.online_plan_link(today, words)
+        return next_steps.act(today, words, online, words("past_due.act.reinstate_online"))
+    if not result.amount_to_cure:
+        return next_steps.act(today, words)
+    what = words("past_due.steps.pay", amount=result.amount_to_cure, by=_by(result, words))
+    pay = next_steps.pay(today, words, what)
+    return next_steps.act(today, words, pay.link, pay.text)
+
+
 def _headline(result, words: Words) -> str:
-    """What to pay and by when (to the cent), then about what the plan ending would cost (in whole
-    dollars: the cents are in the working)."""
-    cure = _cure(result, words)
-    if result.payoff is None:
-        return cure
+    """Twenty words or fewer: what keeps the plan and by when, or that its end date has passed.
+    The end date is the one typed, or the guess (the notice date plus the days a CP523 gives), said so."""
+    ends, total = result.termination_date, result.amount_to_cure
+    guess = "_guess" if result.end_date_assumed else ""
+    if result.deadline == "passed":
+        return words(f"past_due.headline.passed{guess}", ends=ends)
+    if not total:
+        return words("past_due.headline.nothing_to_pay", by=_by(result, words))
+    if result.deadline == "today":
+        return words("past_due.headline.pay_today", total=total, ends=ends)
+    return words(f"past_due.headline.pay_before{guess}", total=total, ends=ends)
+
+
+def _below_headline(result, words: Words) -> str:
+    """The line under the headline: what the amount is made of, the guessed date, what the plan
+    ending would cost; once the end date has passed, what that means."""
+    said = []
+    if result.deadline == "passed":
+        said.append(words("past_due.below.passed"))
+    elif result.amount_to_cure:
+        said.append(words("past_due.below.parts", parts=_parts(result, words)))
+    if result.end_date_assumed:
+        said.append(words("past_due.below.guess", days=_days_to_respond(result)))
+    if result.payoff is not None:
+        said.append(_if_ended(result, words))
+    elif result.deadline == "passed":
+        said.append(words("past_due.below.whole_balance"))
+    return " ".join(said)
+
+
+def _days_to_respond(result) -> str:
+    return str((result.termination_date - result.answers["notice_date"]).days)
+
+
+def _if_ended(result, words: Words) -> str:
+    """What is owed if the plan ends (or, once the end date has passed, may be due now), in whole
+    dollars: the cents are in the working."""
     ended, higher = result.payoff, result.payoff_higher
+    key = "now_due" if result.deadline == "passed" else "if_ended"
     if higher is None:
         owed, more = words.about(ended.total), words.about(result.more_each_month)
-        return words("past_due.headline.if_ended", cure=cure, owed=owed, day=ended.as_of, more=more)
+        return words(f"past_due.below.{key}", owed=owed, day=ended.as_of, more=more)
     return words(
-        "past_due.headline.if_ended_range",
-        cure=cure,
+        f"past_due.below.{key}_range",
         owed=_range(ended.total, higher.total, words),
         day=ended.as_of,
         more=_range(result.more_each_month, result.more_each_month_higher, words),
@@ -117,18 +158,34 @@ def _headline(result, words: Words) -> str:
     )
 
 
-def _cure(result, words: Words) -> str:
-    """The sentence that says what keeps the plan; a passed end date is said first."""
-    total = result.amount_to_cure
-    if not total:
-        cure = words("past_due.headline.nothing_to_pay")
+def _steps(result, words: Words) -> tuple[Step, ...]:
+    """What to do now, in order. The call button is above, in the way to act: no step repeats it."""
+    today = result.as_of
+    if result.deadline != "passed":
+        steps = []
+        if result.amount_to_cure:
+            steps.append(Step(words("past_due.steps.cannot_pay", by=_by(result, words))))
+        return (*steps, Step(_if_nothing_is_done(result, words)))
+    if result.payoff is None:
+        whole = words("past_due.steps.whole_balance")
     else:
-        key = {"before": "pay_before", "today": "pay_today"}.get(result.deadline, "pay")
-        ends = result.termination_date
-        cure = words(f"past_due.headline.{key}", total=total, ends=ends, parts=_parts(result, words))
-    if result.deadline == "passed":
-        return words("past_due.headline.passed", ends=result.termination_date, cure=cure)
-    return cure
+        higher = result.payoff if result.payoff_higher is None else result.payoff_higher
+        owed = _range(result.payoff.total, higher.total, words)
+        whole = words("past_due.steps.whole_balance_about", owed=owed, day=result.payoff.as_of)
+    appeal = words(
+        "past_due.steps.appeal",
+        days=str((result.appeal_until - result.termination_date).days),
+        ends=result.termination_date,
+        appeal_until=result.appeal_until,
+        condition=final_levy_notice.condition(result.final_levy_notice, today, words),
+    )
+    return (
+        Step(words("past_due.steps.check_ended")),
+        Step(words("past_due.steps.reinstate", fee=reinstatement_fee(today, words))),
+        next_steps.pay(today, words, whole),
+        Step(appeal),
+        Step(words("past_due.steps.if_the_plan_ends"), Link(words("past_due.steps.if_the_plan_ends_link"), IF_IT_ENDS)),
+    )
 
 
 def _parts(result, words: Words) -> str:
@@ -160,16 +217,11 @@ def _if_nothing_is_done(result, words: Words) -> str:
     """What happens if the reader does nothing, with their own dates and amounts where we have them,
     and the final notice of intent to levy that must come before any levy."""
     condition = final_levy_notice.condition(result.final_levy_notice, result.as_of, words)
+    dates = {"ends": result.termination_date, "levy_from": result.levy_from, "condition": condition}
     if result.payoff is None:
-        return words("past_due.steps.if_nothing_is_done", condition=condition)
-    return words(
-        "past_due.steps.if_nothing_is_done_dated",
-        ends=result.termination_date,
-        owed=words.about(result.payoff.total),
-        day=result.payoff.as_of,
-        levy_from=result.levy_from,
-        condition=condition,
-    )
+        return words("past_due.steps.if_nothing_is_done", **dates)
+    owed = words.about(result.payoff.total)
+    return words("past_due.steps.if_nothing_is_done_owed", owed=owed, day=result.payoff.as_of, **dates)
 
 
 def _note(note: Note, words: Words) -> str:

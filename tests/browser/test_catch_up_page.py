@@ -9,16 +9,19 @@ from site_server import READY_TIMEOUT
 def test_a_reader_types_amounts_as_on_the_letter_and_gets_the_answer(page, open_calculator, watch):
     calculator = open_calculator("catch-up-amount/")
     expect(calculator.get_by_role("status")).to_have_text("The calculator is ready.")
+    page.get_by_label("Notice date").fill("Nov 20, 2026")  # asked first, so the answer names a date
     page.get_by_label("Monthly payment").fill("$1,200.00")
     page.get_by_label("Missed payments").fill("2")
     page.get_by_role("button", name="Work it out").click()
 
     answer = calculator.locator(".calc-result")
     expect(answer).to_be_visible()
-    # 1,200.00 × 2 = 2,400.00; no new balance
+    # 1,200.00 × 2 = 2,400.00; no new balance; no end date typed: 11/20/2026 + 30 days = 12/20/2026, said as a guess
     expect(answer.locator(".calc-answer")).to_have_text(
-        "To keep your payment plan, pay $2,400.00: 2 missed payments of $1,200.00."
+        "To keep your payment plan, pay $2,400.00 before 12/20/2026, our guess of your end date."
     )
+    expect(answer).to_contain_text("That is 2 missed payments of $1,200.00.")
+    expect(answer.locator('a[href^="tel:"]')).to_have_count(3)  # one call button, and the TTY and other-language lines
     expect(answer.get_by_role("row", name="Amount to pay")).to_contain_text("$2,400.00")
     expect(answer.get_by_role("heading", name="Your answer")).to_be_focused()
     expect(calculator.get_by_role("status")).to_contain_text("$2,400.00")
@@ -26,6 +29,7 @@ def test_a_reader_types_amounts_as_on_the_letter_and_gets_the_answer(page, open_
 
 def test_bad_input_gets_a_clear_message_on_the_field_and_keeps_what_was_typed(page, open_calculator, watch):
     calculator = open_calculator("catch-up-amount/")
+    page.get_by_label("Notice date").fill("11/20/2026")
     payment = page.get_by_label("Monthly payment")
     payment.fill("1.200,50")
     page.get_by_label("Missed payments").fill("121")
@@ -74,6 +78,7 @@ def test_one_worker_serves_the_visit_across_instant_navigation(page, base_url, w
     expect(page).to_have_url(base_url)
     page.locator("article").get_by_role("link", name="Catch-up amount").click()
     expect(calculator).to_have_attribute("data-state", "ready")
+    page.get_by_label("Notice date").fill("11/20/2026")
     page.get_by_label("Monthly payment").fill("100")
     page.get_by_label("Missed payments").fill("3")
     page.get_by_role("button", name="Work it out").click()
@@ -106,6 +111,7 @@ def test_a_stopped_runtime_is_started_again_by_the_next_calculation(page, open_c
     workers = []
     page.on("worker", lambda worker: workers.append(worker))
     calculator = open_calculator("catch-up-amount/")
+    page.get_by_label("Notice date").fill("11/20/2026")
     page.get_by_label("Monthly payment").fill("125")
     page.get_by_label("Missed payments").fill("2")
     page.get_by_role("button", name="Work it out").click()
@@ -120,12 +126,12 @@ def test_a_stopped_runtime_is_started_again_by_the_next_calculation(page, open_c
 
 def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and_working(page, open_calculator, watch):
     calculator = open_calculator("catch-up-amount/")
+    page.get_by_label("Notice date").fill("11/2/2026")  # in the first group
     page.get_by_label("Monthly payment").fill("$1,200.00")
     page.get_by_label("Missed payments").fill("1")
     page.locator(
         "summary", has_text="What would you owe if your plan ends?"
     ).click()  # the next step, folded under the button
-    page.get_by_label("Notice date").fill("11/2/2026")
     page.get_by_label("Tax you owe").fill("$10,000.00")
     page.get_by_label("Penalty so far").fill("500")
     page.get_by_label("Interest so far").fill("300")
@@ -139,8 +145,14 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     # interest 300.00 + 10,800.00 × ((1 + 7%/365)^26 − 1) = 353.98; penalty 500.00 + 0.25% × 10,000 = 525.00.
     # A month later the plan has ended: 0.5% of 10,000 = 50 more, or 1% = 100 if the CP523 itself counts as a
     # notice of intent to levy (unsettled): the two monthly figures differ by 50.
+    # No end date typed: 11/2/2026 + 30 days = 12/2/2026, after today (12/1/2026), said as a guess. The headline
+    # says what to pay and by when; the line under the way to act says the rest.
     expect(answer.locator(".calc-answer")).to_have_text(
-        "To keep your payment plan, pay $1,200.00 before 12/2/2026: 1 missed payment of $1,200.00. "
+        "To keep your payment plan, pay $1,200.00 before 12/2/2026, our guess of your end date."
+    )
+    expect(answer).to_contain_text(
+        "That is 1 missed payment of $1,200.00. We guessed the end date: 30 days after the notice date. "
+        "The date printed on your notice is the one that counts. "
         "If your plan ends, you would owe about $10,879 on 11/28/2026, and about $113 to $163 more each month. "
         "The higher figures are if the CP523 itself raises the penalty to 1% a month once your plan ends."
     )  # about-figures in whole dollars; the cents are in the working below
@@ -169,8 +181,8 @@ def test_a_reader_adds_the_notice_figures_and_reads_the_estimate_chart_table_and
     usual = answer.get_by_role("table", name="If your plan ends: what you would owe on 3/1/2027")
     # 0.25 + 0.5 + 0.5 + 0.5 = 1.75% of 10,000 = 175.00
     expect(usual.get_by_role("row", name="Penalty")).to_contain_text("$675.00")
-    expect(answer.locator(".calc-answer")).to_contain_text(
-        "if the IRS sent you a notice of intent to levy before your plan began"
+    expect(answer).to_contain_text(
+        "The higher figures are if the IRS sent you a notice of intent to levy before your plan began"
     )
 
 
@@ -178,8 +190,8 @@ def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, open_cal
     calculator = open_calculator("catch-up-amount/")
     page.get_by_label("Monthly payment").fill("250")
     page.get_by_label("Missed payments").fill("1")
-    page.locator("summary", has_text="What would you owe if your plan ends?").click()
     page.get_by_label("Notice date").fill("11/2/2026")
+    page.locator("summary", has_text="What would you owe if your plan ends?").click()
     page.get_by_label("Tax you owe").fill("1000")
     page.get_by_label("Date you would pay").fill("10/1/2026")
     page.get_by_role("button", name="Work out what I would owe").click()
@@ -187,3 +199,20 @@ def test_a_pay_date_before_the_notice_date_is_shown_on_that_field(page, open_cal
     expect(page.get_by_label("Date you would pay")).to_have_accessible_description(
         re.compile(r"Error: The date you would pay must be on or after the notice date \(11/2/2026\)")
     )
+
+
+def test_a_reader_whose_end_date_has_passed_is_not_told_to_pay_to_keep_the_plan(page, open_calculator, watch):
+    calculator = open_calculator("catch-up-amount/")
+    page.get_by_label("Notice date").fill("10/1/2026")  # read on 12/1/2026
+    page.get_by_label("Monthly payment").fill("310")
+    page.get_by_label("Missed payments").fill("2")
+    page.get_by_role("button", name="Work it out").click()
+    answer = calculator.locator(".calc-result")
+    # 10/1/2026 + 30 days = 10/31/2026, before today: the plan may have ended
+    expect(answer.locator(".calc-answer")).to_have_text(
+        "Your plan may have ended: 10/31/2026, our guess of its end date, has passed. Call or go online today."
+    )
+    expect(answer).not_to_contain_text("To keep your payment plan")
+    expect(answer).to_contain_text("does not by itself restore the plan")
+    expect(answer.get_by_role("link", name="the IRS Online Payment Agreement tool").first).to_be_visible()
+    expect(answer.get_by_role("link", name="If your plan ends")).to_have_attribute("href", "../if-the-plan-ends/")

@@ -92,6 +92,7 @@ def build_id(build):
 def answer(page):
     calculator = page.locator('[data-calculator="past_due"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.get_by_label("Notice date").fill("11/20/2026")  # asked first: the answer names 12/20/2026
     page.get_by_label("Monthly payment").fill("100")
     page.get_by_label("Missed payments").fill("2")
     page.get_by_role("button", name="Work it out").click()
@@ -157,6 +158,7 @@ def test_a_worker_from_the_new_build_is_never_asked_and_what_was_typed_is_kept(d
     deploy.visit_a("host")
     DeployHost.worker_held.clear()  # the deploy lands while A's page waits for its worker
     page.goto(deploy.base_url + "catch-up-amount/")
+    page.get_by_label("Notice date").fill("11/20/2026")  # asked first: the answer names 12/20/2026
     page.get_by_label("Monthly payment").fill("100")
     page.get_by_label("Missed payments").fill("2")
     page.get_by_role("button", name="Work it out").click()
