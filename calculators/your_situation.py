@@ -15,7 +15,7 @@ thing to do today, the steps for the reader's reason and answers, the reinstatem
 import datetime as dt
 from dataclasses import dataclass
 
-from . import final_levy_notice, next_steps, parameters, user_fees
+from . import final_levy_notice, next_steps, parameters, termination_dates, user_fees
 from .answer import Document, Heading, Link, Notes, Paragraph, Step, Steps
 from .calculator import Calculator
 from .fields import YES_NO_NOT_SURE, ChoiceField, DateField, Group, Problem
@@ -27,16 +27,9 @@ DAYS_TO_RESPOND = parameters.get("notice.days_to_respond")
 LEVY_WAIT = parameters.get("notice.levy_wait_after_termination_days")
 APPEAL_DAYS = parameters.get("notice.appeal_days_after_termination")
 
-# The reason the notice gives (the same field name and values as the dates calculator's, plus a
-# change of bank), and the part of the guide about it.
-REASONS = {
-    "missed_payment": "../why-you-got-it/#a-payment-was-missed-or-came-back",
-    "new_balance": "../why-you-got-it/#a-new-tax-bill-was-not-paid",
-    "return_not_filed": "../why-you-got-it/#a-tax-return-was-not-filed",
-    "bank_changed": "../why-you-got-it/#you-changed-banks-and-did-not-tell-the-irs",
-    "other": "../why-you-got-it/#not-sure-which-one-applies",
-    "not_sure": "../why-you-got-it/#not-sure-which-one-applies",
-}
+# The reason the notice gives (the same field name and values as the dates calculator's), and the part
+# of the guide about it.
+REASONS = termination_dates.REASONS
 DONE = ("paid", "called", "neither")
 # The things to do today that are what the notice's reason asks: its step is not said again after it.
 FOR_THE_REASON = ("pay_missed", "pay_new_balance", "new_bank", "call", "find_out", "file_return")

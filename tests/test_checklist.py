@@ -44,7 +44,8 @@ def test_the_way_to_act_then_the_print_and_calendar_buttons_come_first():
 def test_no_calendar_button_without_a_date_ahead():
     # Both listed payments (1/15/2026, 2/15/2026) are before 11/28/2026, and no estimated tax is asked.
     _, blocks = _blocks({**PLAN, "first_payment_month": "2026-01"})
-    assert "actions" not in [block["kind"] for block in blocks]
+    (actions,) = [block for block in blocks if block["kind"] == "actions"]
+    assert actions["print_label"] and not actions["calendar_text"] and not actions["calendar_label"]
     assert blocks[0]["kind"] == "act"
 
 

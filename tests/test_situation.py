@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from golden_cases import load_cases
 
-from calculators import termination_dates, user_fees, your_situation
+from calculators import user_fees
 from calculators.registry import CALCULATORS
 from calculators.web import run
 from calculators.words import words
@@ -71,7 +71,6 @@ def test_answers_carry_between_pages_under_the_same_names_and_values():
     for name in ("notice_date", "termination_date", "reason"):
         assert situation[name].kind == dates[name].kind
     assert set(dates["reason"].choices) <= set(situation["reason"].choices)
-    assert set(your_situation.REASONS) - set(termination_dates.REASONS) == {"bank_changed"}
 
 
 def test_only_the_notice_date_is_required():
