@@ -20,13 +20,15 @@ SCREEN = PHONE["height"]
 # The first answer each calculator needs, as a reader types it (TEST_DAY is 12/1/2026).
 FIRST_ANSWERS = {
     "dates": {"#dates-notice_date": "11/20/2026"},
-    "past_due": {"#past_due-monthly_payment": "310", "#past_due-missed_payments": "2"},
+    "situation": {"#situation-notice_date": "11/20/2026"},
+    "past_due": {
+        "#past_due-notice_date": "11/20/2026",
+        "#past_due-monthly_payment": "310",
+        "#past_due-missed_payments": "2",
+    },
     "fees": {
         "#fees-action-reinstate": True,
         "#fees-channel-phone_mail_in_person": True,
-        "#fees-agi": "40000",
-        "#fees-household_size": "4",
-        "#fees-region-hawaii": True,
     },
     "checklist": {
         "#checklist-monthly_payment": "250",

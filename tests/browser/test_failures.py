@@ -44,6 +44,7 @@ def test_a_worker_that_dies_ends_the_question_and_the_next_one_starts_afresh(pag
     calculator = page.locator("[data-calculator]")
     expect(calculator).to_have_attribute("data-state", "ready", timeout=60_000)
     calculator_workers(page)[0].evaluate("close()")  # the worker stops without a word
+    page.get_by_label("Notice date").fill("11/20/2026")
     page.get_by_label("Monthly payment").fill("100")
     page.get_by_label("Missed payments").fill("2")
     page.get_by_role("button", name="Work it out").click()
@@ -61,6 +62,7 @@ def test_retries_after_a_failed_start_leave_no_worker_behind(browser, base_url):
     page.goto(base_url + "catch-up-amount/")
     calculator = page.locator("[data-calculator]")
     failed_message(calculator)
+    page.get_by_label("Notice date").fill("11/20/2026")
     page.get_by_label("Monthly payment").fill("100")
     page.get_by_label("Missed payments").fill("2")
     for _ in range(5):

@@ -17,7 +17,9 @@ def test_the_catch_up_calculator_by_keyboard(page, base_url, watch):
     page.goto(base_url + "catch-up-amount/")
     calculator = page.locator('[data-calculator="past_due"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    tab_to(page, "#past_due-monthly_payment")
+    tab_to(page, "#past_due-notice_date")  # the first question: the answer names the date
+    page.keyboard.type("11/20/2026")
+    page.keyboard.press("Tab")
     page.keyboard.type("$210.50")
     page.keyboard.press("Tab")
     page.keyboard.type("3")

@@ -13,6 +13,7 @@ def test_after_one_visit_pages_and_calculators_work_offline(page, context, base_
     page.reload()
     calculator = page.locator('[data-calculator="past_due"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.get_by_label("Notice date").fill("11/20/2026")
     page.get_by_label("Monthly payment").fill("$300")
     page.get_by_label("Missed payments").fill("3")
     page.get_by_role("button", name="Work it out").click()

@@ -36,7 +36,8 @@ def test_every_page_has_a_policy_and_using_each_calculator_breaks_none_of_it(pag
     expect(fees).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     page.locator("#fees-action-reinstate").check()
     page.locator("#fees-channel-online").check()
-    page.get_by_label("Adjusted gross income").fill("20000")
+    page.locator("summary", has_text="Your household").click()  # a folded next step: the fee for a household
+    page.get_by_label("Household income").fill("20000")
     page.get_by_label("People in your household").fill("2")
     page.locator("#fees-region-alaska").check()
     page.get_by_role("button", name="Work it out").click()
@@ -98,6 +99,7 @@ def test_the_calculator_worker_can_neither_eval_nor_reach_another_origin(page, b
         outcome = worker.evaluate(f"fetch({elsewhere!r}).then(() => 'fetched', (error) => error.name)")
         assert outcome == "TypeError" and reached == []
         # The worker still answers.
+        page.get_by_label("Notice date").fill("11/20/2026")
         page.get_by_label("Monthly payment").fill("100")
         page.get_by_label("Missed payments").fill("2")
         page.get_by_role("button", name="Work it out").click()

@@ -13,7 +13,7 @@ FILL = {
         ("Tax you owe", "$48,000.00"),
         ("Date you would pay", "11/28/2026"),
     ],
-    "fee-check/": [("Adjusted gross income", "$82,500.00"), ("People in your household", "4")],
+    "fee-check/": [("Household income", "$82,500.00"), ("People in your household", "4")],
     "checklist/": [
         ("Monthly payment", "$1,234.56"),
         ("Day of the month your payment is due", "28"),

@@ -29,6 +29,7 @@ def short_of_space(page, base_url):
 def work_out_a_golden_case(page, calculator):
     # Golden case "A new balance is added to the missed payments" (tests/golden/past_due.toml):
     # 312.45 × 3 = 937.35; 937.35 + 1,805.10 = 2,742.45
+    page.get_by_label("Notice date").fill("11/20/2026")
     page.get_by_label("Monthly payment").fill("312.45")
     page.get_by_label("Missed payments").fill("3")
     page.get_by_label("New tax balance").fill("1805.10")
