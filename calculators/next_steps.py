@@ -13,6 +13,7 @@ OTHER_LANGUAGES = parameters.get("contacts.phone_other_languages")
 HOURS = parameters.get("contacts.phone_hours")
 PAYMENTS = parameters.get("contacts.web_payments_address")
 ONLINE_PLAN = parameters.get("contacts.web_online_payment_agreement")
+ONLINE_ACCOUNT = parameters.get("contacts.web_online_account")
 
 
 def phone_link(day: dt.date, text: str = "", figure=PHONE) -> Link:
@@ -35,6 +36,11 @@ def act(day: dt.date, words: Words, online: Link | None = None, online_text: str
         online=online,
         online_text=online_text,
     )
+
+
+def online_account(day: dt.date) -> str:
+    """The address of the reader's IRS online account, as a reader types it (catalog entries say `{account}`)."""
+    return ONLINE_ACCOUNT.at(day).value
 
 
 def online_plan_link(day: dt.date, words: Words) -> Link:

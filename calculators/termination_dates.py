@@ -191,7 +191,7 @@ def render(result: DatesResult, words: Words) -> Document:
     )
     below = []  # the caveats of the headline, in the line below it
     if passed:
-        below.append(words("dates.below.passed"))
+        below.append(words("dates.below.passed", account=next_steps.online_account(result.as_of)))
     if result.plan_end_is_a_guess:
         below.append(words("dates.below.end_guessed", day=result.plan_ends, days=result.days_to_respond))
     rows = tuple((words.date(key.day), _row(key, result, words)) for key in result.dates)
@@ -262,14 +262,16 @@ def _steps_before(result: DatesResult, words: Words) -> list[Step]:
         steps = [next_steps.pay(day, words, words("dates.steps.pay_new_balance"))]
     else:
         steps = []
-    steps.append(Step(words(f"dates.steps.before.{asks}", the_return=_the_return(result, words))))
+    account = next_steps.online_account(result.as_of)
+    steps.append(Step(words(f"dates.steps.before.{asks}", the_return=_the_return(result, words), account=account)))
     steps.append(_reason_link(result, words))
     return steps
 
 
 def _steps_passed(result: DatesResult, words: Words) -> list[Step]:
     """After the end date: the reason's step, then reinstate or a new plan, the appeal, and what comes next."""
-    steps = [Step(words(f"dates.steps.passed.{result.asks}", the_return=_the_return(result, words)))]
+    account = next_steps.online_account(result.as_of)
+    steps = [Step(words(f"dates.steps.passed.{result.asks}", the_return=_the_return(result, words), account=account))]
     if result.asks == "new_balance":
         steps.append(next_steps.pay(result.as_of, words, words("dates.steps.pay_new_balance")))
     steps.append(Step(words("dates.steps.reinstate")))

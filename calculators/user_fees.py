@@ -393,7 +393,9 @@ def _step(code: str, result: FeeResult, words: Words) -> str:
     if code == "new_plan_instead":
         most = max(FEES[name].at(result.as_of).value["phone_mail_in_person"] for name in SETUP_FEES)
         return words("fees.steps.new_plan_instead", days=str(SHORT_TERM_DAYS.at(result.as_of).value), most=most)
-    return words(f"fees.steps.{code}", days=str(result.form_13844_days))
+    return words(
+        f"fees.steps.{code}", days=str(result.form_13844_days), account=next_steps.online_account(result.as_of)
+    )
 
 
 def _why(result: FeeResult, words: Words) -> str:

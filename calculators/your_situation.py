@@ -261,7 +261,9 @@ def _stand(result: SituationResult, words: Words) -> str:
     elif result.stance == "ends_today":
         sentences.append(words("situation.stand.ends_today", ends=result.plan_ends))
     else:
-        sentences.append(words("situation.stand.passed", ends=result.plan_ends))
+        sentences.append(
+            words("situation.stand.passed", ends=result.plan_ends, account=next_steps.online_account(result.as_of))
+        )
     return " ".join(sentences)
 
 
@@ -272,7 +274,7 @@ def _today_step(result: SituationResult, words: Words) -> Step:
         return next_steps.pay(result.as_of, words, words("situation.steps.pay_what"))
     if code == "reinstate" and not result.online:  # a new balance: the online tool cannot say if it may join
         return Step(words("situation.today.reinstate_by_phone"))
-    text = words(f"situation.today.{code}")
+    text = words(f"situation.today.{code}", account=next_steps.online_account(result.as_of))
     if code == "reinstate":
         return Step(text, next_steps.online_plan_link(result.as_of, words))
     if code in ("file_return", "find_out", "pay_new_balance", "new_bank", "call"):
@@ -309,14 +311,15 @@ def _step(code: str, result: SituationResult, words: Words) -> Step:
         )
     if code in ("find_reason", "other_reason", "new_bank", "new_balance"):
         reason = result.reason or "not_sure"
-        return Step(words(f"situation.steps.{code}"), Link(words("situation.steps.reason_link"), REASONS[reason]))
+        text = words(f"situation.steps.{code}", account=next_steps.online_account(result.as_of))
+        return Step(text, Link(words("situation.steps.reason_link"), REASONS[reason]))
     if code == "lower_payment":
         return Step(words("situation.steps.lower_payment"), _link("cannot_pay", words))
     if code == "work_out_amount":
         return Step(words("situation.steps.work_out_amount"), _link("catch_up", words))
     if code == "paying_is_not_enough":
         return Step(words("situation.steps.paying_is_not_enough"), _link("plan_ends", words))
-    return Step(words(f"situation.steps.{code}"))
+    return Step(words(f"situation.steps.{code}", account=next_steps.online_account(result.as_of)))
 
 
 CALCULATOR = Calculator(
