@@ -177,8 +177,12 @@ def _ways(action: str, plan_length: str | None):
 class CheaperWay:
     channel: str
     direct_debit: bool | None  # None: the fee of this way does not depend on direct debit
-    fee: Decimal
+    fee: Decimal  # the full fee, or the only one
     if_within: OnlineLimit | None  # the online limit it depends on, when the reader did not give the balance
+    # Household not given yet: this way's low-income fee where it differs (and is still cheaper), and
+    # whether it is cheaper only for a reader whose income is not low.
+    fee_if_low_income: Decimal | None = None
+    only_if_not_low: bool = False
 
 
 @dataclass(frozen=True)
@@ -238,7 +242,17 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
         other_fee = fee_for(action, other_channel, debit, plan_length, is_low_income, day)[0]
         if other_fee < fee and (cheaper is None or other_fee < cheaper.fee):
             unknown_balance = other_channel == "online" and online_limit and values["balance"] is None
-            cheaper = CheaperWay(other_channel, other_debit, other_fee, online_limit if unknown_balance else None)
+            # Until the household is given, the reader may pay the low-income fees: say what this way costs them.
+            other_low = None if known else fee_for(action, other_channel, debit, plan_length, True, day)[0]
+            cheaper_if_low = known or other_low < low_fee
+            cheaper = CheaperWay(
+                other_channel,
+                other_debit,
+                other_fee,
+                online_limit if unknown_balance else None,
+                fee_if_low_income=other_low if cheaper_if_low and other_low != other_fee else None,
+                only_if_not_low=not cheaper_if_low,
+            )
 
     switching = action == "change" and direct_debit
     return FeeResult(
@@ -289,6 +303,8 @@ def _steps(action, direct_debit, is_low_income, fee, waived, reimbursable, cheap
     steps = []
     if cheaper:
         steps.append("cheaper")
+        if cheaper.only_if_not_low:
+            steps.append("cheaper_only_if_not_low")
     if is_low_income and action == "new_plan":
         steps.append("form_13844")
     if reimbursable and action == "new_plan":
@@ -383,10 +399,15 @@ def _step(code: str, result: FeeResult, words: Words) -> str:
     if code == "cheaper":
         way = result.cheaper_option
         free = "_free" if not way.fee else ""
+        fee = way.fee
+        if way.fee_if_low_income is not None:
+            fee = words("fees.steps.low_or_full", low=way.fee_if_low_income, full=way.fee)
         if way.if_within:
             key, limit = f"fees.steps.cheaper{free}_if_online", way.if_within.words(words)
-            return words(key, how=_way(way, words), fee=way.fee, limit=limit)
-        return words(f"fees.steps.cheaper{free}", how=_way(way, words), fee=way.fee)
+            return words(key, how=_way(way, words), fee=fee, limit=limit)
+        return words(f"fees.steps.cheaper{free}", how=_way(way, words), fee=fee)
+    if code == "cheaper_only_if_not_low":
+        return words("fees.steps.cheaper_only_if_not_low", low=result.fee_if_low_income)
     if code == "switching_to_debit":
         fees = result.revision_fees
         return words("fees.steps.switching_to_debit", online=fees["online"], other=fees["phone_mail_in_person"])
