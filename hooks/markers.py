@@ -28,7 +28,7 @@ from build_day import build_day
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 from pyodide_runtime import build_id
-from site_words import long_date, short_date, site_words, write_strings
+from site_words import glossary_tips, long_date, short_date, site_words, write_strings
 
 from calculators import next_steps, parameters
 from calculators.fields import choice_label
@@ -190,4 +190,4 @@ def on_page_content(content, page, **kwargs):
 
 def on_post_build(config, **kwargs):
     # Before hooks/offline.py lists the site's files, so the service worker keeps these too.
-    write_strings(Path(config.site_dir), config.theme["language"])
+    write_strings(Path(config.site_dir), config.theme["language"], glossary_tips(config.docs_dir))

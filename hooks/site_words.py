@@ -4,12 +4,15 @@ scripts, `figures.toml` for what each figure is). Not a hook itself: the hooks i
 
 - `site_words(config)`: the catalog of the site's language (`theme.language` in mkdocs.yml).
 - `long_date`, `short_date`: a day written out, the language's way.
-- `strings_module(language)`: the text of `js/strings-<language>.mjs`, the page scripts' words,
+- `strings_module(language, tips)`: the text of `js/strings-<language>.mjs`, the page scripts' words,
   written for every language by `write_strings`, which points docs/js/strings.mjs at the site's.
+- `glossary_tips(docs_dir)`: the pages' glossary tips (docs/includes/abbreviations.md), which answers
+  show too, so a word reads the same on a page and in an answer.
 """
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -52,10 +55,17 @@ def _nested(said: Words, prefix: str) -> dict:
     return tree
 
 
-def strings_module(language: str) -> str:
-    """js/strings-<language>.mjs: page.toml as `page`, and the formats the scripts need as `format`.
-    Read from the entries, not looked up, so the catalog test counts a page entry as used only when
-    a script reads it."""
+def glossary_tips(docs_dir: Path) -> dict[str, str]:
+    """Term → its meaning, from the `*[term]: meaning` lines the pages' tooltips come from."""
+    path = Path(docs_dir) / "includes" / "abbreviations.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(re.fullmatch(r"\*\[(.+?)\]:\s*(.+)", line).groups() for line in lines if line.startswith("*["))
+
+
+def strings_module(language: str, tips: dict[str, str] | None = None) -> str:
+    """js/strings-<language>.mjs: page.toml as `page`, the formats the scripts need as `format`, and the
+    glossary tips as `tips`. Read from the entries, not looked up, so the catalog test counts a page
+    entry as used only when a script reads it."""
     said = words(language)
     page = _nested(said, "page.")
     page_format = {name: said.entries[f"format.{name}"] for name in PAGE_FORMATS}
@@ -63,14 +73,15 @@ def strings_module(language: str) -> str:
         f"// Written by hooks/site_words.py at build time from calculators/catalogs/{language}/page.toml.\n"
         f"export const page = {json.dumps(page, ensure_ascii=False, indent=1)};\n"
         f"export const format = {json.dumps(page_format, ensure_ascii=False)};\n"
+        f"export const tips = {json.dumps(tips or {}, ensure_ascii=False, indent=1)};\n"
     )
 
 
-def write_strings(site: Path, language: str) -> None:
+def write_strings(site: Path, language: str, tips: dict[str, str]) -> None:
     """js/strings-<language>.mjs for every language with a catalog, and js/strings.mjs pointed at the
     site's language (a static import: a dynamic one would cost a round trip before the calculator starts)."""
     for each in LANGUAGES:
-        (site / "js" / f"strings-{each}.mjs").write_text(strings_module(each), encoding="utf-8")
+        (site / "js" / f"strings-{each}.mjs").write_text(strings_module(each, tips), encoding="utf-8")
     loader = site / "js" / "strings.mjs"
     text = loader.read_text(encoding="utf-8")
     default = f'from "./strings-{LANGUAGES[0]}.mjs";'

@@ -1,7 +1,7 @@
 // Lay out an answer document from Python (calculators/answer.py). Every text and figure arrives
 // worded and formatted: this file knows no calculator and formats nothing. Everything is built
 // from text nodes, so nothing the reader typed or the calculator returned is parsed as HTML.
-import strings from "./strings.mjs";
+import strings, { tips } from "./strings.mjs";
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -10,15 +10,39 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+// The glossary's terms, longest first, as whole words: the first time each appears in an answer it
+// carries its meaning as a tip, as on the pages (Material's abbreviations).
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const TERMS = Object.keys(tips).sort((a, b) => b.length - a.length);
+const TERM = TERMS.length ? new RegExp(`\\b(${TERMS.map(escape).join("|")})\\b`) : null;
+
+function withTips(text, seen) {
+  const parts = [];
+  let rest = text;
+  for (let found = TERM && rest.match(TERM); found; found = rest.match(TERM)) {
+    const term = found[1];
+    const before = rest.slice(0, found.index + (seen.has(term) ? term.length : 0));
+    if (seen.has(term)) {
+      parts.push(before);
+    } else {
+      seen.add(term);
+      parts.push(before, element("abbr", { title: tips[term] }, term));
+    }
+    rest = rest.slice(found.index + term.length);
+  }
+  parts.push(rest);
+  return parts;
+}
+
 // A link; a phone number (tel:) never breaks across lines.
 const link = (value) => element("a", value.href.startsWith("tel:") ? { href: value.href, class: "tel" } : { href: value.href }, value.text);
 const cell = (value) => (typeof value === "string" ? value : link(value));
 
-function steps(block) {
+function steps(block, context) {
   return element(
     "ul",
     { class: "calc-steps" },
-    ...block.items.map((step) => element("li", {}, step.text, ...(step.link ? [" ", link(step.link)] : []))),
+    ...block.items.map((step) => element("li", {}, ...withTips(step.text, context.seen), ...(step.link ? [" ", link(step.link)] : []))),
   );
 }
 
@@ -164,8 +188,8 @@ function act(block) {
 const BLOCKS = {
   act,
   heading: (block) => element("h3", {}, block.text),
-  paragraph: (block) => element("p", block.screen_only ? { class: "no-print" } : {}, block.text),
-  notes: (block) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, text))),
+  paragraph: (block, context) => element("p", block.screen_only ? { class: "no-print" } : {}, ...withTips(block.text, context.seen)),
+  notes: (block, context) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, ...withTips(text, context.seen)))),
   steps,
   figures,
   table,
@@ -176,5 +200,6 @@ const BLOCKS = {
 
 // `context`: the ticks a remembered checklist keeps, and what to do when one changes.
 export function renderAnswer(answer, context = { ticked: {}, onTick: () => {} }) {
-  return [element("p", { class: "calc-answer" }, answer.headline), ...answer.blocks.map((block) => BLOCKS[block.kind](block, context))];
+  const inAnswer = { ...context, seen: new Set() }; // a term's tip once per answer
+  return [element("p", { class: "calc-answer" }, answer.headline), ...answer.blocks.map((block) => BLOCKS[block.kind](block, inAnswer))];
 }

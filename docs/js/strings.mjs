@@ -6,6 +6,9 @@ import * as catalog from "./strings-en.mjs";
 
 export default catalog.page;
 
+// The glossary's tips (term → meaning), the same the pages show.
+export const tips = catalog.tips;
+
 // An entry with its {placeholders} filled in; a plural entry ({one, other}) is chosen by `count`.
 export function fill(entry, values = {}) {
   const text = typeof entry === "string" ? entry : catalog.format.plural_one.includes(values.count) ? entry.one : entry.other;

@@ -155,3 +155,24 @@ def test_answers_are_carried_to_the_next_calculator_in_this_tab_only(phone, base
     other.goto(base_url + PAGES["checklist"])
     expect(other.locator("#checklist-monthly_payment")).to_have_value("")
     other.close()
+
+
+def test_an_answer_explains_the_glossary_words_as_the_pages_do(phone, base_url, watch):
+    # A notice of 10/1/2026 read on 12/1/2026: the end date has passed, so the answer speaks of a levy.
+    phone.goto(base_url + PAGES["situation"])
+    calculator = phone.locator('[data-calculator="situation"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    fill(phone, {"#situation-notice_date": "10/1/2026"})
+    calculator.get_by_role("button", name="Work it out").click()
+    result = calculator.locator(".calc-result")
+    expect(result).to_be_visible(timeout=READY_TIMEOUT)
+    # The tip's words are the glossary's, as docs/includes/abbreviations.md gives them to every page.
+    tips = dict(
+        line[2:].split("]: ", 1)
+        for line in Path("docs/includes/abbreviations.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("*[")
+    )
+    levy = result.locator("abbr", has_text="levy")
+    expect(levy).to_have_count(1)  # once per answer, however often the word comes
+    expect(levy).to_have_attribute("title", tips["levy"])
+    assert result.inner_text().count("levy") >= 2  # said again later, without a second tip
