@@ -41,5 +41,5 @@ class Calculator:
     def key(self, item: Field | Group) -> str:
         """Where the catalog keeps a field's or a group's words."""
         if isinstance(item, Group):
-            return f"{self.name}.groups.{item.id}"
+            return item.words or f"{self.name}.groups.{item.id}"
         return item.words or f"{self.name}.fields.{item.name}"

@@ -69,6 +69,7 @@ GROUPS = (
         ),
         later=True,
     ),
+    next_steps.NOTICE_PHONE_GROUP,
 )
 
 
@@ -175,6 +176,7 @@ class ChecklistResult:
     balance_with_return: BalanceWithReturn | None
     estimated_payments: EstimatedPayments | None
     contacts: Contacts
+    notice_phone: str | None = None  # the number printed on the notice, if the reader gave it
 
 
 def calculate(values: dict, today: dt.date) -> ChecklistResult:
@@ -206,6 +208,7 @@ def calculate(values: dict, today: dt.date) -> ChecklistResult:
         balance_with_return=balance,
         estimated_payments=_estimated_payments(safe_harbor, balance),
         contacts=Contacts(phone, web),
+        notice_phone=values["notice_phone"],
     )
 
 
@@ -366,7 +369,7 @@ def render(result: ChecklistResult, words: Words) -> Document:
         )
         for habit in result.items
     )
-    blocks = [next_steps.act(result.today, words)]
+    blocks = [next_steps.act(result.today, words, notice_phone=result.notice_phone)]
     ahead = calendar_events(result, words)
     if ahead:  # the buttons at the top; a calendar file only with a date ahead, never an empty one
         blocks += [

@@ -20,6 +20,9 @@ from . import money
 from .words import Phrase
 
 _WHOLE = re.compile(r"-?[0-9]{1,9}", re.ASCII)
+# A US number as people write it: digits, spaces, dashes, dots, brackets, a leading +1 or 1.
+_PHONE_WRITTEN = re.compile(r"[0-9 ().+-]+", re.ASCII)
+_PHONE = re.compile(r"1?([2-9][0-9]{2})([2-9][0-9]{2})([0-9]{4})", re.ASCII)
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
 # 11/2/2026, 11/2/26, 11-2-2026: US order. A two-digit year is in this century.
 _US_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4}|[0-9]{2})", re.ASCII)
@@ -163,6 +166,22 @@ class WholeNumberField(Field):
 
 
 @dataclass(frozen=True, kw_only=True)
+class PhoneField(Field):
+    """A US phone number with its area code, as printed or typed: "(800) 829-1040", "1 800 829 1040".
+    Kept written the one way a tel: link and a reader both read: 800-829-1040."""
+
+    kind: ClassVar[str] = "phone"
+
+    def convert(self, raw):
+        text = self._text(raw, Phrase("errors.phone_example"))
+        digits = re.sub(r"[^0-9]", "", text)
+        parts = _PHONE.fullmatch(digits) if _PHONE_WRITTEN.fullmatch(text) else None
+        if not parts:
+            raise FieldError("errors.not_phone", example=Phrase("errors.phone_example"))
+        return "-".join(parts.groups())
+
+
+@dataclass(frozen=True, kw_only=True)
 class DateField(Field):
     """A calendar day, typed as 11/28/2026 or 2026-11-28."""
 
@@ -284,6 +303,7 @@ class Group:
     fields: tuple[Field, ...]
     # A next step: shown after the first answer's button, folded, with a button of its own.
     later: bool = False
+    words: str = ""  # the catalog key of its words, for a group shared by calculators; else its calculator's
 
 
 def answers_as_written(key, fields: tuple[Field, ...], values: dict, words) -> tuple[tuple[str, str], ...]:

@@ -5,6 +5,7 @@ import datetime as dt
 
 from . import parameters
 from .answer import Act, Link, Step
+from .fields import Group, PhoneField
 from .words import Words
 
 PHONE = parameters.get("contacts.phone_individuals")
@@ -16,17 +17,36 @@ ONLINE_PLAN = parameters.get("contacts.web_online_payment_agreement")
 ONLINE_ACCOUNT = parameters.get("contacts.web_online_account")
 
 
+# The number printed on the reader's notice, asked by every calculator (folded, optional): the call
+# button then calls it, as the IRS asks, with the line for individuals among the other lines.
+NOTICE_PHONE = PhoneField(name="notice_phone", words="next_steps.notice_phone", required=False)
+NOTICE_PHONE_GROUP = Group("notice_phone", (NOTICE_PHONE,), later=True, words="next_steps.notice_phone_group")
+
+
+def tel(number: str) -> str:
+    return "tel:+1" + number.replace("-", "")
+
+
 def phone_link(day: dt.date, text: str = "", figure=PHONE) -> Link:
     number = figure.at(day).value
-    return Link(text or number, "tel:+1" + number.replace("-", ""))
+    return Link(text or number, tel(number))
 
 
-def act(day: dt.date, words: Words, online: Link | None = None, online_text: str = "") -> Act:
-    """The first block of every answer: call (and, where the IRS's online tool can do the job, that)."""
+def act(
+    day: dt.date, words: Words, online: Link | None = None, online_text: str = "", notice_phone: str | None = None
+) -> Act:
+    """The first block of every answer: call (and, where the IRS's online tool can do the job, that).
+    `notice_phone`: the number the reader read on their notice, which the button then calls."""
+    line = PHONE.at(day).value
+    number = notice_phone or line
+    main_line = () if number == line else (phone_link(day, words("next_steps.act.main_line", number=line)),)
     return Act(
-        call=phone_link(day, words("next_steps.act.call", number=PHONE.at(day).value)),
-        hours=words("next_steps.act.hours", hours=HOURS.at(day).value),
-        other_lines=(
+        call=Link(words("next_steps.act.call", number=number), tel(number)),
+        hours=words(
+            "next_steps.act.hours_notice_number" if main_line else "next_steps.act.hours", hours=HOURS.at(day).value
+        ),
+        other_lines=main_line
+        + (
             phone_link(day, words("next_steps.act.tty", number=TTY.at(day).value), TTY),
             phone_link(
                 day, words("next_steps.act.other_languages", number=OTHER_LANGUAGES.at(day).value), OTHER_LANGUAGES

@@ -65,6 +65,7 @@ GROUPS = (
             final_levy_notice.FINAL_LEVY_NOTICE,
         ),
     ),
+    next_steps.NOTICE_PHONE_GROUP,
 )
 
 
@@ -110,6 +111,7 @@ class DatesResult:
     final_levy_notice: str | None  # the reader's answer: yes, no, not_sure or none
     warnings: tuple[ShortNotice, ...]
     penalty: PenaltyRates
+    notice_phone: str | None = None  # the number printed on the notice, if the reader gave it
 
 
 def check(values: dict, today: dt.date) -> dict[str, Problem]:
@@ -161,6 +163,7 @@ def calculate(values: dict, today: dt.date) -> DatesResult:
         final_levy_notice=values["final_levy_notice"],
         warnings=(warning,) if warning else (),
         penalty=penalty_rule(ends),
+        notice_phone=values["notice_phone"],
     )
 
 
@@ -186,9 +189,8 @@ def penalty_rule(ends: dt.date) -> PenaltyRates:
 def render(result: DatesResult, words: Words) -> Document:
     passed = result.plan_ends < result.as_of
     online = next_steps.online_plan_link(result.as_of, words) if result.online else None
-    act = next_steps.act(
-        result.as_of, words, online, words(f"dates.act.online_{result.online}") if result.online else ""
-    )
+    online_text = words(f"dates.act.online_{result.online}") if result.online else ""
+    act = next_steps.act(result.as_of, words, online, online_text, result.notice_phone)
     below = []  # the caveats of the headline, in the line below it
     if passed:
         below.append(words("dates.below.passed", account=next_steps.online_account(result.as_of)))

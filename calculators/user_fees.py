@@ -83,6 +83,7 @@ GROUPS = (
         (DateField(name="as_of", required=False, default_today=True),),
         later=True,
     ),
+    next_steps.NOTICE_PHONE_GROUP,
 )
 
 
@@ -210,6 +211,7 @@ class FeeResult:
     secondary_sources: bool  # a figure used is not from a primary source
     form_13844_days: int
     revision_fees: dict | None  # channel → the fee for revising a plan, when switching to direct debit is a question
+    notice_phone: str | None = None  # the number printed on the notice, if the reader gave it
 
 
 def calculate(values: dict, today: dt.date) -> FeeResult:
@@ -279,6 +281,7 @@ def calculate(values: dict, today: dt.date) -> FeeResult:
         secondary_sources=bool(grades - {"primary"}),
         form_13844_days=FORM_13844_DAYS.at(day).value,
         revision_fees=_revision_fees(is_low_income, day) if switching else None,
+        notice_phone=values["notice_phone"],
     )
 
 
@@ -358,9 +361,9 @@ def _act(result: FeeResult, words: Words) -> Act:
     """Call, and the IRS Online Payment Agreement when online is the way asked or the cheaper one."""
     cheaper_online = result.cheaper_option is not None and result.cheaper_option.channel == "online"
     if result.channel != "online" and not cheaper_online:
-        return next_steps.act(result.today, words)
+        return next_steps.act(result.today, words, notice_phone=result.notice_phone)
     online = next_steps.online_plan_link(result.today, words)
-    return next_steps.act(result.today, words, online, words(f"fees.act.{result.action}"))
+    return next_steps.act(result.today, words, online, words(f"fees.act.{result.action}"), result.notice_phone)
 
 
 def _summary(result: FeeResult, words: Words) -> str:

@@ -46,6 +46,7 @@ GROUPS = (
             ChoiceField(name="can_pay", choices=YES_NO_NOT_SURE, required=False),
         ),
     ),
+    next_steps.NOTICE_PHONE_GROUP,
 )
 
 # Where the answer's links go: the calculators and guide pages (words: situation.links.<code>).
@@ -80,6 +81,7 @@ class SituationResult:
     online: str | None  # what the IRS Online Payment Agreement can do here: reinstate, change, or None
     links: tuple[str, ...]  # calculators and guide pages to go on to: LINKS
     warnings: tuple[ShortNotice, ...]
+    notice_phone: str | None = None  # the number printed on the notice, if the reader gave it
 
 
 def check(values: dict, today: dt.date) -> dict[str, Problem]:
@@ -121,6 +123,7 @@ def calculate(values: dict, today: dt.date) -> SituationResult:
         online=_online(passed, reason, can_pay),
         links=_links(passed, reason, can_pay),
         warnings=(warning,) if warning else (),
+        notice_phone=values["notice_phone"],
     )
 
 
@@ -214,7 +217,7 @@ def render(result: SituationResult, words: Words) -> Document:
         online = next_steps.online_plan_link(result.as_of, words)
         online_text = words(f"situation.online.{result.online}")
     blocks = [
-        next_steps.act(result.as_of, words, online, online_text),
+        next_steps.act(result.as_of, words, online, online_text, result.notice_phone),
         Heading(words("situation.answer.today")),
         Steps((_today_step(result, words),)),
         Paragraph(_stand(result, words)),

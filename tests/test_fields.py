@@ -11,6 +11,7 @@ from calculators.fields import (
     FieldError,
     MoneyField,
     MonthField,
+    PhoneField,
     WholeNumberField,
     YesNoField,
     parse_all,
@@ -125,3 +126,38 @@ def test_dates_and_months_are_read_as_people_write_them():
         expected = dt.date(2026, 9, 1) if typed.startswith("Sept") else dt.date(2026, 12, 1)
         assert month.parse(typed, TODAY) == expected, typed
     assert message(month, "Decembre 2026") == "The month must be a month, written like 12/2026 or December 2026"
+
+
+PHONE = PhoneField(name="phone", required=False)
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [
+        ("800-829-0922", "800-829-0922"),
+        ("(800) 829-0922", "800-829-0922"),
+        ("1 800 829 0922", "800-829-0922"),  # the country code a reader may copy
+        ("+1.800.829.0922", "800-829-0922"),
+        ("  ", None),  # optional: nothing typed is no number
+    ],
+)
+def test_a_phone_number_is_kept_written_one_way(typed, kept):
+    assert PHONE.parse(typed, TODAY) == kept
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "829-0922",  # 7 digits: no area code
+        "800-829-09222",  # 11 digits not starting with 1
+        "080-829-0922",  # an area code never starts with 0 or 1
+        "800-129-0922",  # nor does an exchange
+        "800 829 0922 ext 5",  # letters
+        "2 800 829 0922",  # a country code other than 1
+    ],
+)
+def test_a_phone_number_that_cannot_be_dialled_says_how_to_write_it(typed):
+    with pytest.raises(FieldError) as refused:
+        PHONE.parse(typed, TODAY)
+    message = word_problem(refused.value.problem, "the phone number on your notice", words("en"))
+    assert message == "The phone number on your notice must be a US phone number with its area code, like 800-555-0123"

@@ -52,6 +52,7 @@ class PastDueResult:
     rates_used: tuple[RateUsed, ...] = ()
     projection: tuple[MonthRow, ...] = ()
     months_to_pay_off_if_kept: int | None = None
+    notice_phone: str | None = None  # the number printed on the notice, if the reader gave it
 
 
 def higher_assumes(unknowns: Unknowns) -> tuple[str, ...]:
@@ -80,6 +81,7 @@ def calculate(values: dict, today: dt.date) -> PastDueResult:
         "end_date_assumed": values["termination_date"] is None,
         "levy_from": ends + dt.timedelta(days=int(LEVY_WAIT.at(ends).value)),
         "appeal_until": ends + dt.timedelta(days=int(APPEAL_DAYS.at(ends).value)),
+        "notice_phone": values["notice_phone"],
     }
     if not wants_estimate(values):
         asked = YOUR_PLAN if values["termination_date"] is None else (*YOUR_PLAN, END_DATE)

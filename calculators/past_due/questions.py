@@ -17,6 +17,7 @@ from ..fields import (
     fields_of,
 )
 from ..final_levy_notice import FINAL_LEVY_NOTICE
+from ..next_steps import NOTICE_PHONE_GROUP
 
 # Tax years the form takes: the penalty data starts in 2000, and the check below refuses a year whose
 # return was not yet due on the notice date.
@@ -55,6 +56,7 @@ ESTIMATE_SETTINGS = (
 GROUPS = (
     Group("your_plan", YOUR_PLAN),
     Group("estimate", (END_DATE,) + FROM_THE_NOTICE + ESTIMATE_SETTINGS, later=True),
+    NOTICE_PHONE_GROUP,
 )
 FIELDS = fields_of(GROUPS)
 

@@ -98,12 +98,12 @@ def _act(result, words: Words) -> Act:
     today = result.as_of
     if result.deadline == "passed":
         online = next_steps.online_plan_link(today, words)
-        return next_steps.act(today, words, online, words("past_due.act.reinstate_online"))
+        return next_steps.act(today, words, online, words("past_due.act.reinstate_online"), result.notice_phone)
     if not result.amount_to_cure:
-        return next_steps.act(today, words)
+        return next_steps.act(today, words, notice_phone=result.notice_phone)
     what = words("past_due.steps.pay", amount=result.amount_to_cure, by=_by(result, words))
     pay = next_steps.pay(today, words, what)
-    return next_steps.act(today, words, pay.link, pay.text)
+    return next_steps.act(today, words, pay.link, pay.text, result.notice_phone)
 
 
 def _headline(result, words: Words) -> str:

@@ -176,3 +176,24 @@ def test_an_answer_explains_the_glossary_words_as_the_pages_do(phone, base_url, 
     expect(levy).to_have_count(1)  # once per answer, however often the word comes
     expect(levy).to_have_attribute("title", tips["levy"])
     assert result.inner_text().count("levy") >= 2  # said again later, without a second tip
+
+
+def test_the_number_read_on_the_notice_is_the_one_the_button_calls(phone, base_url, watch):
+    phone.goto(base_url + PAGES["situation"])
+    calculator = phone.locator('[data-calculator="situation"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    fill(phone, {"#situation-notice_date": "11/20/2026"})
+    calculator.get_by_role("button", name="Work it out").click()
+    call = calculator.locator(".calc-result .calc-act .calc-call")
+    expect(call).to_have_attribute("href", "tel:+18008291040")
+    calculator.locator("summary", has_text="Call the number on your notice").click()
+    phone.locator("#situation-notice_phone").fill("(800) 829-0922")
+    calculator.get_by_role("button", name="Use this number").click()
+    expect(call).to_have_text("Call 800-829-0922")
+    expect(call).to_have_attribute("href", "tel:+18008290922")
+    # The line for individuals stays among the other lines.
+    expect(calculator.locator('.calc-act-lines a[href="tel:+18008291040"]')).to_have_count(1)
+    # A number without its area code is refused on its field, saying how to write it.
+    phone.locator("#situation-notice_phone").fill("829-0922")
+    calculator.get_by_role("button", name="Use this number").click()
+    expect(phone.locator("#situation-notice_phone-error")).to_contain_text("with its area code, like 800-555-0123")
