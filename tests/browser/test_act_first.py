@@ -187,13 +187,13 @@ def test_the_number_read_on_the_notice_is_the_one_the_button_calls(phone, base_u
     call = calculator.locator(".calc-result .calc-act .calc-call")
     expect(call).to_have_attribute("href", "tel:+18008291040")
     calculator.locator("summary", has_text="Call the number on your notice").click()
-    phone.locator("#situation-notice_phone").fill("(800) 829-0922")
+    phone.locator("#situation-notice_phone").fill("(800) 555-0142")
     calculator.get_by_role("button", name="Use this number").click()
-    expect(call).to_have_text("Call 800-829-0922")
-    expect(call).to_have_attribute("href", "tel:+18008290922")
+    expect(call).to_have_text("Call 800-555-0142")
+    expect(call).to_have_attribute("href", "tel:+18005550142")
     # The line for individuals stays among the other lines.
     expect(calculator.locator('.calc-act-lines a[href="tel:+18008291040"]')).to_have_count(1)
     # A number without its area code is refused on its field, saying how to write it.
-    phone.locator("#situation-notice_phone").fill("829-0922")
+    phone.locator("#situation-notice_phone").fill("555-0142")
     calculator.get_by_role("button", name="Use this number").click()
     expect(phone.locator("#situation-notice_phone-error")).to_contain_text("with its area code, like 800-555-0123")
