@@ -62,6 +62,17 @@ def fill(page, answers):
             page.locator(selector).fill(value)
 
 
+def ask(page, base_url, name, answers):
+    """Open a calculator's page, answer, press "Work it out": the calculator, its answer showing."""
+    page.goto(base_url + PAGES[name])
+    calculator = page.locator(f'[data-calculator="{name}"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    fill(page, answers)
+    calculator.get_by_role("button", name="Work it out").click()
+    expect(calculator.locator(".calc-result")).to_be_visible(timeout=READY_TIMEOUT)
+    return calculator
+
+
 def inside_first_screen(locator) -> bool:
     box = locator.bounding_box()
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= SCREEN
@@ -130,12 +141,7 @@ def test_the_home_page_shows_the_button_to_call_on_its_first_screen(phone, base_
 
 
 def test_answers_are_carried_to_the_next_calculator_in_this_tab_only(phone, base_url, watch):
-    phone.goto(base_url + PAGES["past_due"])
-    calculator = phone.locator('[data-calculator="past_due"]')
-    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    fill(phone, FIRST_ANSWERS["past_due"])
-    calculator.get_by_role("button", name="Work it out").click()
-    expect(calculator.locator(".calc-result")).to_be_visible(timeout=READY_TIMEOUT)
+    ask(phone, base_url, "past_due", FIRST_ANSWERS["past_due"])
     assert phone.evaluate("Object.keys(localStorage).filter((key) => key.includes('past_due'))") == []
     phone.goto(base_url + PAGES["checklist"])
     expect(phone.locator("#checklist-monthly_payment")).to_have_value("310")
@@ -159,13 +165,7 @@ def test_answers_are_carried_to_the_next_calculator_in_this_tab_only(phone, base
 
 def test_an_answer_explains_the_glossary_words_as_the_pages_do(phone, base_url, watch):
     # A notice of 10/1/2026 read on 12/1/2026: the end date has passed, so the answer speaks of a levy.
-    phone.goto(base_url + PAGES["situation"])
-    calculator = phone.locator('[data-calculator="situation"]')
-    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    fill(phone, {"#situation-notice_date": "10/1/2026"})
-    calculator.get_by_role("button", name="Work it out").click()
-    result = calculator.locator(".calc-result")
-    expect(result).to_be_visible(timeout=READY_TIMEOUT)
+    result = ask(phone, base_url, "situation", {"#situation-notice_date": "10/1/2026"}).locator(".calc-result")
     # The tip's words are the glossary's, as docs/includes/abbreviations.md gives them to every page.
     tips = dict(
         line[2:].split("]: ", 1)
@@ -179,11 +179,7 @@ def test_an_answer_explains_the_glossary_words_as_the_pages_do(phone, base_url, 
 
 
 def test_the_number_read_on_the_notice_is_the_one_the_button_calls(phone, base_url, watch):
-    phone.goto(base_url + PAGES["situation"])
-    calculator = phone.locator('[data-calculator="situation"]')
-    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    fill(phone, {"#situation-notice_date": "11/20/2026"})
-    calculator.get_by_role("button", name="Work it out").click()
+    calculator = ask(phone, base_url, "situation", {"#situation-notice_date": "11/20/2026"})
     call = calculator.locator(".calc-result .calc-act .calc-call")
     expect(call).to_have_attribute("href", "tel:+18008291040")
     calculator.locator("summary", has_text="Call the number on your notice").click()
