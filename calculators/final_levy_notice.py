@@ -1,7 +1,7 @@
 """The final notice of intent to levy, with hearing rights (IRC 6330, 6331(d)).
 
 Before its first levy for a tax period, the IRS must send a final notice of intent to levy that
-offers a Collection Due Process hearing (LT11 or Letter 1058), at least 30 days before. A CP523 is
+offers a Collection Due Process hearing (LT11, Letter 1058 or CP90), at least 30 days before. A CP523 is
 not that notice, and a CP504 carries no hearing rights. The notice comes once per tax period, so
 one sent before the plan began counts. So a levy date is the earliest day the IRS could levy, and
 every answer that names one says this condition beside it.
