@@ -44,7 +44,8 @@ CALL_HREF = "tel:+1" + parameters.get("contacts.phone_individuals").at(TEST_DAY)
 # Every visible word between two heights of the page (document coordinates, so scrolling does not
 # matter), inside `root`: a word counts when its element is rendered and not hidden for screen readers
 # only, it lies across the screen's width and the root's (not in a menu panel pushed off to the side),
-# and its top is at or below `from` and above `to`. Words are runs of non-space characters with a letter or digit.
+# and its top is at or below `from` and above `to`. The sticky header (the site's name, or the page's
+# title once scrolled: the same few words on every screen) is not counted. Words are runs of non-space characters with a letter or digit.
 VISIBLE_WORDS = """({root, from, to}) => {
   const container = root ? document.querySelector(root) : document.body;
   const bounds = container.getBoundingClientRect();
@@ -56,7 +57,7 @@ VISIBLE_WORDS = """({root, from, to}) => {
     const element = node.parentElement;
     if (!element || ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE"].includes(element.tagName)) continue;
     if (!element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-    if (element.closest(".visually-hidden, .md-visually-hidden, [hidden]")) continue;
+    if (element.closest(".visually-hidden, .md-visually-hidden, [hidden], .md-header")) continue;
     for (const match of node.textContent.matchAll(/\\S+/g)) {
       if (!/[\\p{L}\\p{N}]/u.test(match[0])) continue;
       const range = document.createRange();
@@ -71,22 +72,27 @@ VISIBLE_WORDS = """({root, from, to}) => {
   return words;
 }"""
 
-# Texts that state what putting a plan back in place costs: paragraphs, list items, table rows and
-# answer headlines that name reinstating (or revising, the same fee) and a dollar amount. Footnote
-# marks are left out, so "$43" with footnote 1 is not read as "$431". `pageOnly`: the page's own text,
-# without its calculator (whose answer is collected after it is given).
+# Sentences that state what putting a plan back in place costs, from paragraphs, list items and table
+# rows (a row is one sentence, its cells joined by " | "): those that name reinstating (or revising, the
+# same fee) and a dollar amount. Footnote marks are left out, so "$43" with footnote 1 is not read as
+# "$431". `pageOnly`: the page's own text, without its calculator (its answer is read once given).
 FEE_TEXTS = """({root, pageOnly}) => {
   const about = /reinstat|put(ting)? (your|the|a) plan back|revise a plan/i;
-  const texts = [];
-  for (const element of document.querySelectorAll(`${root} :is(p, li, tr)`)) {
-    if (element.querySelector("p, li, tr")) continue;  // the innermost block only
-    if (pageOnly && element.closest(".calc")) continue;  // a calculator's answer is read on its own
+  const clean = (element) => {
     const copy = element.cloneNode(true);
     copy.querySelectorAll("sup, .footnote-ref").forEach((mark) => mark.remove());
-    const text = copy.textContent.replace(/\\s+/g, " ").trim();
-    if (about.test(text) && /\\$\\d/.test(text)) texts.push(text);
+    return copy.textContent.replace(/\\s+/g, " ").trim();
+  };
+  const sentences = [];
+  for (const element of document.querySelectorAll(`${root} :is(p, li, tr)`)) {
+    if (element.querySelector("p, li, tr")) continue;  // the innermost block only
+    if (pageOnly && element.closest(".calc")) continue;
+    const parts = element.tagName === "TR"
+      ? [[...element.cells].map(clean).join(" | ")]
+      : clean(element).split(/(?<=[.!?])\\s+(?=[A-Z])/);
+    sentences.push(...parts.filter((text) => about.test(text) && /\\$\\d/.test(text)));
   }
-  return texts;
+  return sentences;
 }"""
 
 
@@ -121,7 +127,8 @@ class Journey:
 
     def line(self) -> str:
         steps = ", ".join(f"{step.where} {step.words} words / {step.screens:.2f} screens" for step in self.steps)
-        return f"{self.reader}: {len(self.answers)} answers ({'; '.join(self.answers)}), {self.words} words read before acting [{steps}]"
+        count = len(self.answers)
+        return f"{self.reader}: {count} answer{'s' if count != 1 else ''} ({'; '.join(self.answers)}), {self.words} words read before acting [{steps}]"
 
 
 def document_box(locator) -> dict:
@@ -141,7 +148,20 @@ def read_down_to(page, journey: Journey, where: str, target, root: str = "") -> 
     journey.steps.append(Step(where, visible_words(page, 0, bottom, root), bottom / SCREEN))
 
 
+def settled(target) -> None:
+    """Wait until `target` stops moving (a menu panel slides in)."""
+    before = None
+    for _ in range(20):
+        box = target.bounding_box()
+        if box is not None and box == before:
+            return
+        before = box
+        target.page.wait_for_timeout(100)
+    raise AssertionError(f"{target} kept moving")
+
+
 def tap(page, journey: Journey, where: str, target, root: str = "") -> None:
+    settled(target)
     read_down_to(page, journey, where, target, root)
     target.click()
 
