@@ -191,9 +191,9 @@ def wait_for_answer(page, calculator):
     return result
 
 
-def work_it_out(page, journey: Journey, where: str, calculator, button_name: str = "Work it out"):
+def work_it_out(page, journey: Journey, where: str, calculator):
     """Read the form down to its button, press it, and read the answer down to the button to call."""
-    tap(page, journey, where, calculator.get_by_role("button", name=button_name))
+    tap(page, journey, where, calculator.get_by_role("button", name="Work it out"))
     result = wait_for_answer(page, calculator)
     read_answer(page, journey, result)
     return result
@@ -231,6 +231,7 @@ def screenshot(page, name: str) -> None:
     folder = os.environ.get("SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        page.mouse.move(PHONE["width"] - 1, SCREEN - 1)  # the pointer left over the button pressed shows no hover
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
@@ -240,9 +241,24 @@ def phone(page):
     return page
 
 
-def open_home(page, base_url, journey: Journey):
+def open_home(page, base_url):
     page.goto(base_url)
     return page.locator(".paths")
+
+
+def test_the_word_count_counts_the_words_a_reader_sees(phone, base_url, watch):
+    """Checked against the text of the home page's first blocks, split at spaces: the heading, the
+    deadline and the button to call (nothing else lies between them)."""
+    open_home(phone, base_url)
+    call = phone.locator(".call-now .calc-call")
+    texts = [
+        phone.locator(selector).inner_text() for selector in (".md-content h1", ".deadline", ".call-now .calc-call")
+    ]
+    expected = sum(1 for text in texts for word in text.split() if re.search(r"\w", word))
+    assert expected > 20
+    assert visible_words(phone, 0, document_box(call)["bottom"]) == expected
+    # Text off the screen's side (the closed menu) or hidden for screen readers only is not counted.
+    assert visible_words(phone, 0, 10_000, root=".md-sidebar--primary") == 0
 
 
 # Reader 1: notice dated 11/20/2026, no end date typed, so the answer guesses 30 days on:
@@ -255,7 +271,7 @@ MISSED, MONTHLY = 2, Decimal("310")  # 2 × $310.00 = $620.00 to catch up
 def test_reader_1_missed_two_payments_acts_from_the_first_screen(phone, base_url, watch, capsys):
     assert us_date(READER_1_ENDS) == "12/20/2026"
     journey = Journey("reader 1 (missed 2 × $310, notice 11/20/2026)")
-    paths = open_home(phone, base_url, journey)
+    paths = open_home(phone, base_url)
     tap(phone, journey, "home", paths.get_by_role("link", name="Tell us your situation"))
     calculator = ready_calculator(phone, "situation")
     type_answer(journey, phone.locator("#situation-notice_date"), us_date(READER_1_NOTICE), "notice date")
@@ -323,7 +339,7 @@ def answer_fee_texts(page, calculator: str) -> list[str]:
 
 def hawaii_reader(page, base_url, journey: Journey, fee_texts: dict[str, list[str]]):
     """Reader 2's journey; returns the first answer. Every text stating the fee is kept in `fee_texts`."""
-    paths = open_home(page, base_url, journey)
+    paths = open_home(page, base_url)
     fee_texts["home page"] = page_fee_texts(page)
     tap(page, journey, "home", paths.get_by_role("link", name="The date on my notice has passed"))
     calculator = ready_calculator(page, "situation")
@@ -420,7 +436,7 @@ def test_reader_3_self_employed_gets_a_printed_plan_and_reminders_on_the_first_s
     # The checklist is not among the first screen's paths: the reader opens the menu, Calculators,
     # Your checklist. (Scrolling the home page down to its list of calculators is measured and printed.)
     journey = Journey("reader 3 (self-employed, printed plan and reminders)")
-    open_home(phone, base_url, journey)
+    open_home(phone, base_url)
     in_list = phone.locator(".md-content").get_by_role("link", name="Your checklist", exact=True)
     words_by_scrolling = visible_words(phone, 0, document_box(in_list)["bottom"])
     tap(phone, journey, "home", phone.locator("header label.md-header__button[for=__drawer]"))
@@ -460,7 +476,7 @@ READER_4_ENDS = READER_4_NOTICE + dt.timedelta(days=DAYS_TO_RESPOND)
 def test_reader_4_with_a_return_not_filed_is_told_to_file_then_call(phone, base_url, watch, capsys):
     assert us_date(READER_4_ENDS) == "12/10/2026"
     journey = Journey("reader 4 (a return not filed)")
-    paths = open_home(phone, base_url, journey)
+    paths = open_home(phone, base_url)
     tap(phone, journey, "home", paths.get_by_role("link", name="Tell us your situation"))
     calculator = ready_calculator(phone, "situation")
     type_answer(journey, phone.locator("#situation-notice_date"), us_date(READER_4_NOTICE), "notice date")
@@ -482,7 +498,7 @@ READER_5_ENDS = READER_5_NOTICE + dt.timedelta(days=DAYS_TO_RESPOND)
 def test_reader_5_reading_an_old_notice_is_told_the_end_date_has_passed(phone, base_url, watch, capsys):
     assert us_date(READER_5_ENDS) == "10/31/2026" and READER_5_ENDS < TEST_DAY
     journey = Journey("reader 5 (notice 10/1/2026 read on 12/1/2026)")
-    paths = open_home(phone, base_url, journey)
+    paths = open_home(phone, base_url)
     tap(phone, journey, "home", paths.get_by_role("link", name="The date on my notice has passed"))
     calculator = ready_calculator(phone, "situation")
     type_answer(journey, phone.locator("#situation-notice_date"), us_date(READER_5_NOTICE), "notice date")
@@ -508,14 +524,35 @@ def press(page, key: str, keys: list[str]) -> None:
     keys.append(key)
 
 
+def skip_to_content(page, keys: list[str]) -> None:
+    """The first Tab of a page just loaded reaches its "Skip to content" link, past the header and the menu."""
+    press(page, "Tab", keys)
+    expect(page.locator("a.md-skip")).to_be_focused()
+    press(page, "Enter", keys)
+
+
+def said(keys: list[str]) -> str:
+    """Tab Tab Tab Enter → "Tab ×3, Enter"."""
+    runs = []
+    for key in keys:
+        if runs and runs[-1][0] == key:
+            runs[-1][1] += 1
+        else:
+            runs.append([key, 1])
+    return ", ".join(key if count == 1 else f"{key} ×{count}" for key, count in runs)
+
+
 def test_reader_6_does_reader_1s_journey_with_the_keyboard_alone(phone, base_url, watch, capsys):
     journey, keys = Journey("reader 6 (keyboard only, reader 1's journey)"), []
-    paths = open_home(phone, base_url, journey)
+    paths = open_home(phone, base_url)
     link = paths.get_by_role("link", name="Tell us your situation")
+    skip_to_content(phone, keys)
     tab_to(phone, link, keys)
     read_down_to(phone, journey, "home", link)
     press(phone, "Enter", keys)
     calculator = ready_calculator(phone, "situation")
+    # After the page change (Material's instant navigation) the first Tab is no longer "Skip to content":
+    # the reader tabs on from where the page leaves the focus.
     notice = phone.locator("#situation-notice_date")
     tab_to(phone, notice, keys)
     phone.keyboard.type(us_date(READER_1_NOTICE))
@@ -536,7 +573,7 @@ def test_reader_6_does_reader_1s_journey_with_the_keyboard_alone(phone, base_url
     tab_to(phone, call, keys)  # from the answer's heading, which has the focus
     assert inside_first_screen(call), "the focused button to call is not inside the first screen"
     with capsys.disabled():
-        print(f"\nreader 6 pressed {len(keys)} keys to reach the button to call: {' '.join(keys)}")
+        print(f"\nreader 6 pressed {len(keys)} keys to reach the button to call: {said(keys)}")
     assert_short(journey, capsys)
 
     # On to the catch-up amount with the keyboard: the notice date is carried.
@@ -552,3 +589,5 @@ def test_reader_6_does_reader_1s_journey_with_the_keyboard_alone(phone, base_url
     result = wait_for_answer(phone, calculator)
     headline = assert_acts_first(result, date=us_date(READER_1_ENDS))
     assert f"${MISSED * MONTHLY:,.2f}" in headline  # $620.00
+    with capsys.disabled():
+        print(f"reader 6, on to the catch-up amount's answer: {len(keys)} keys in all: {said(keys)}")
