@@ -231,7 +231,8 @@ def screenshot(page, name: str) -> None:
     folder = os.environ.get("SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        page.mouse.move(PHONE["width"] - 1, SCREEN - 1)  # the pointer left over the button pressed shows no hover
+        page.mouse.move(PHONE["width"] - 1, SCREEN - 1)  # the pointer left over the button pressed: no hover
+        page.wait_for_timeout(400)  # the buttons' hover colour fades out
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
