@@ -38,7 +38,7 @@ def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone
     assert call.evaluate("(element) => getComputedStyle(element).whiteSpace") == "nowrap"
     assert call.evaluate("(element) => element.getClientRects().length") == 1, "the number breaks across lines"
     paths = phone.locator(".paths a")
-    expect(paths).to_have_count(6)
+    expect(paths).to_have_count(7)
     for element in [deadline, call, *[paths.nth(index) for index in range(3)]]:
         box = element.bounding_box()
         assert box["y"] + box["height"] <= SCREEN, element

@@ -434,19 +434,9 @@ def test_reader_2_is_told_the_same_fee_on_every_page_and_answer(phone, base_url,
 
 
 def test_reader_3_self_employed_gets_a_printed_plan_and_reminders_on_the_first_screen(phone, base_url, watch, capsys):
-    # The checklist is not among the first screen's paths: the reader opens the menu, Calculators,
-    # Your checklist. (Scrolling the home page down to its list of calculators is measured and printed.)
     journey = Journey("reader 3 (self-employed, printed plan and reminders)")
-    open_home(phone, base_url)
-    in_list = phone.locator(".md-content").get_by_role("link", name="Your checklist", exact=True)
-    words_by_scrolling = visible_words(phone, 0, document_box(in_list)["bottom"])
-    tap(phone, journey, "home", phone.locator("header label.md-header__button[for=__drawer]"))
-    drawer = ".md-sidebar--primary .md-nav--primary"
-    section = phone.locator(f"{drawer} > .md-nav__list > .md-nav__item--nested", has_text="Calculators")
-    opener = section.locator("> label.md-nav__link")
-    tap(phone, journey, "menu", opener, root=drawer)
-    panel = f'nav[aria-labelledby="{opener.get_attribute("id")}"]'
-    tap(phone, journey, "menu, Calculators", section.get_by_role("link", name="Your checklist"), root=panel)
+    paths = open_home(phone, base_url)
+    tap(phone, journey, "home", paths.get_by_role("link", name="Print my payment dates and reminders"))
     calculator = ready_calculator(phone, "checklist")
     # Monthly payment $250, due on the 15th, from December 2026: the next payment is 12/15/2026
     # (today is 12/1/2026, before the 15th).
@@ -461,10 +451,6 @@ def test_reader_3_self_employed_gets_a_printed_plan_and_reminders_on_the_first_s
     calendar_button = result.get_by_role("button", name="Add reminders to my calendar")
     assert inside_first_screen(print_button), "the print button is not inside the first screen"
     assert inside_first_screen(calendar_button), "the calendar button is not inside the first screen"
-    with capsys.disabled():
-        print(
-            f"\nreader 3 by scrolling the home page to its list of calculators instead: {words_by_scrolling} words there"
-        )
     assert_short(journey, capsys)
 
 
