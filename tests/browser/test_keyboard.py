@@ -63,3 +63,33 @@ def test_the_checklist_by_keyboard(page, base_url, watch):
     tab_to(page, "#checklist-no_new_balance")
     page.keyboard.press("Space")
     expect(page.locator("#checklist-no_new_balance")).to_be_checked()
+
+
+def test_on_a_phone_every_tab_stop_before_the_form_is_on_the_screen(page, base_url, watch):
+    # The menu is a drawer off the screen's left edge while closed: its links must take no Tab stop.
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base_url + "what-to-do-now/")
+    expect(page.locator('[data-calculator="situation"]')).to_have_attribute(
+        "data-state", "ready", timeout=READY_TIMEOUT
+    )
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            # The colour switch is a hidden radio shown by the button that follows it (Material's markup).
+            """() => { const element = document.activeElement;
+                       const shown = element.matches(".md-option") ? element.nextElementSibling : element;
+                       const box = shown.getBoundingClientRect();
+                       return {id: document.activeElement.id, text: document.activeElement.textContent.trim().slice(0, 30),
+                               left: box.left, right: box.right, width: box.width}; }"""
+        )
+        stops.append(focused)
+        if focused["id"] == "situation-notice_date":
+            break
+    else:
+        raise AssertionError("Tab never reached the notice date")
+    off_screen = [stop for stop in stops if stop["right"] <= 0 or stop["left"] >= 375 or stop["width"] == 0]
+    assert off_screen == [], f"{len(off_screen)} Tab stops off the screen: {off_screen[:3]}"
+    # The drawer still opens, and then its links take Tab stops.
+    page.locator("header label.md-header__button[for=__drawer]").click()
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
