@@ -216,10 +216,18 @@ def render(result: SituationResult, words: Words) -> Document:
     if result.online:
         online = next_steps.online_plan_link(result.as_of, words)
         online_text = words(f"situation.online.{result.online}")
+    # Once the end date has passed, putting the plan back is today's business: its fee comes next.
+    passed = result.stance.startswith("passed")
+    fee_text = user_fees.reinstatement_fee(result.as_of, words)
+    fee = [
+        Heading(words("situation.answer.fee")),
+        Steps((Step(fee_text, Link(words("situation.answer.fee_link"), LINKS["fee_check"])),)),
+    ]
     blocks = [
         next_steps.act(result.as_of, words, online, online_text, result.notice_phone),
         Heading(words("situation.answer.today")),
         Steps((_today_step(result, words),)),
+        *(fee if passed else ()),
         Paragraph(_stand(result, words)),
     ]
     if result.warnings:
@@ -227,9 +235,9 @@ def render(result: SituationResult, words: Words) -> Document:
     steps = tuple(_step(code, result, words) for code in result.steps)
     if steps:
         blocks += [Heading(words("situation.answer.steps")), Steps(steps)]
+    if not passed:
+        blocks += fee
     blocks += [
-        Heading(words("situation.answer.fee")),
-        Paragraph(user_fees.reinstatement_fee(result.as_of, words)),
         Heading(words("situation.answer.more")),
         Steps(tuple(Step(words(f"situation.links.{code}.why"), _link(code, words)) for code in result.links)),
     ]

@@ -34,8 +34,18 @@ def test_every_answer_leads_with_a_short_headline_then_the_way_to_act_then_today
 def test_the_fee_is_said_in_the_one_sentence_the_fee_check_owns(case):
     result = answer(case)
     fee = user_fees.reinstatement_fee(case.today_date, ENGLISH)
-    said = [block["text"] for block in result["answer"]["blocks"] if block["kind"] == "paragraph"]
+    blocks = result["answer"]["blocks"]
+    said = [step["text"] for block in blocks if block["kind"] == "steps" for step in block["items"]]
     assert fee in said
+    # Once the end date has passed, putting the plan back is today's business: the fee follows today's step.
+    kinds = [block["kind"] for block in blocks]
+    fee_block = next(
+        i for i, block in enumerate(blocks) if block["kind"] == "steps" and block["items"][0]["text"] == fee
+    )
+    if result["result"]["stance"].startswith("passed"):
+        assert kinds[:5] == ["act", "heading", "steps", "heading", "steps"] and fee_block == 4
+    else:
+        assert fee_block > kinds.index("paragraph")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
