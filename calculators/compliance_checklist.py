@@ -369,7 +369,7 @@ def render(result: ChecklistResult, words: Words) -> Document:
         )
         for habit in result.items
     )
-    blocks = [next_steps.act(result.today, words, notice_phone=result.notice_phone)]
+    blocks = [next_steps.act(result.today, words, notice_phone=result.notice_phone), *_below_summary(result, words)]
     ahead = calendar_events(result, words)
     if ahead:  # the buttons at the top; a calendar file only with a date ahead, never an empty one
         blocks += [
@@ -415,7 +415,19 @@ def _summary(result: ChecklistResult, items: tuple[ChecklistItem, ...], words: W
         return words("checklist.summary.next_payment", amount=result.monthly_payment, day=result.next_payment)
     if not urgent:
         return words("checklist.summary.in_place", **counts)
-    return words("checklist.summary.do_first", **counts, titles=words("checklist.summary.separator").join(urgent))
+    return words("checklist.summary.do_first", title=urgent[0])  # the count goes in the line below
+
+
+def _below_summary(result: ChecklistResult, words: Words) -> list[Paragraph]:
+    """With a habit to do first in the headline, the line below it counts the habits in place and
+    any others to do first (a headline of 20 words or fewer, #22)."""
+    urgent = sum(1 for habit in result.items if habit.status == "urgent")
+    if not result.habits_answered or not urgent:
+        return []
+    counts = words("checklist.summary.in_place", in_place=result.habits_in_place, habits=len(result.items))
+    if urgent > 1:
+        counts += " " + words("checklist.summary.more_first", count=urgent - 1)
+    return [Paragraph(counts)]
 
 
 def _action(habit: Habit, result: ChecklistResult, words: Words) -> str:

@@ -31,6 +31,14 @@ def _texts(value):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_every_headline_is_twenty_words_or_fewer(case):
+    # A frightened reader on a phone reads the headline first: conditions go in the line below it (#22).
+    answer = run(case.calculator, case.input, case.today_date)
+    if answer["ok"]:
+        assert len(answer["answer"]["headline"].split()) <= 20, answer["answer"]["headline"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_the_result_holds_figures_dates_and_codes_never_a_sentence(case):
     # The words are the renderer's (in the answer, per language); a space in a result's text is prose.
     answer = run(case.calculator, case.input, case.today_date)
