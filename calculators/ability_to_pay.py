@@ -145,10 +145,8 @@ def lesser_of(spent: Decimal, standard: Decimal) -> tuple[Decimal, Decimal]:
 
 
 def national_standard(people: int, day: dt.date) -> Decimal:
-    """The National Standards in full for the household: the table up to four, then a fixed amount per person."""
-    table = NATIONAL.at(day).value
-    total = sum(table[PERSONS[min(people, 4) - 1]].values(), Decimal(0))
-    return total + ADDITIONAL_PERSON.at(day).value * max(people - 4, 0)
+    """The National Standards in full for the household: the table's total up to four, then a fixed amount per person."""
+    return NATIONAL.at(day).value[PERSONS[min(people, 4) - 1]] + ADDITIONAL_PERSON.at(day).value * max(people - 4, 0)
 
 
 def health_standard(under_65: int, older: int, day: dt.date) -> Decimal:
@@ -371,7 +369,7 @@ def render(result: AffordResult, words: Words) -> Document:
         Notes(tuple(_note(code, result, words) for code in result.notes) + _not_given(result, words)),
     ]
     if result.secondary_sources:
-        sources = Link(words("afford.answer.sources_page"), "../sources/#collection_standards")
+        sources = Link(words("afford.answer.sources_page"), "../sources/#collection_standards.national_standards")
         blocks.append(Steps((Step(words("afford.answer.secondary_sources"), sources),)))
     return Document(_headline(result, words), tuple(blocks))
 
