@@ -72,6 +72,8 @@ OPTIONAL_COSTS = (
     "child_care",
     "life_insurance",
 )
+# Outlooks where a payment goes on (the same, or lower): the online tool can do it.
+PAYING = ("plan_fits", "lower_payment", "lower_payment_no_balance")
 # Left empty, these are said in a note of their own: no taxes counted; the health standard counted in full.
 SAID_APART = ("taxes", "health_out_of_pocket")
 
@@ -354,8 +356,11 @@ def _notes(values: dict, county_given: bool, deadline: dt.date | None, months: i
 def render(result: AffordResult, words: Words) -> Document:
     """The way to act, the headline's figures beside each other, what each option means, the worksheet
     shaped like Form 433-F (it prints on one page), then what was assumed."""
-    online = next_steps.online_plan_link(result.today, words)
-    act = next_steps.act(result.today, words, online, words("afford.act.online"), result.notice_phone)
+    if result.outlook in PAYING:  # the IRS's online tool can change a payment; stopping collection needs a call
+        online = next_steps.online_plan_link(result.today, words)
+        act = next_steps.act(result.today, words, online, words("afford.act.online"), result.notice_phone)
+    else:
+        act = next_steps.act(result.today, words, notice_phone=result.notice_phone)
     blocks = [
         act,
         Paragraph(words("afford.below.not_a_decision")),

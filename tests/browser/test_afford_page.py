@@ -29,7 +29,7 @@ def test_the_worksheet_prints_on_one_page_with_the_figures_for_the_call(page, op
     # allowed 4,361 + 350 + 220 = 4,931.00; left −731.00
     expect(answer).to_have_text("The costs the IRS allows are $731.00 more than your income each month.")
     text, pages = pdf_text(page, tmp_path, "afford")
-    assert pages == 1
+    assert pages == 1, text
     for figure in ["$4,200.00", "$1,900.00", "$2,129.00", "$332.00", "$4,931.00", "minus $731.00", "$310.00",
                    "Form 433-F", "$236.85"]:  # fmt: skip  # 18,000 ÷ 76 = 236.84…, up to 236.85
         assert figure in text, figure
