@@ -39,7 +39,6 @@ OFFER_FEE = parameters.get("options.offer_application_fee")
 
 HOW_OFTEN = ("weekly", "every_two_weeks", "twice_a_month", "monthly", "quarterly")
 PERSONS = ("one", "two", "three", "four")  # the National Standards table's columns
-HOUSING_TABLE = "https://www.irs.gov/businesses/small-businesses-self-employed/local-standards-housing-and-utilities"
 
 # Form 433-F's expense lines, in its order. How each is counted:
 #   in_full: a National Standard, allowed whatever is spent
@@ -202,7 +201,7 @@ class AffordResult:
     months_left: int | None  # to the estimated deadline; without a tax year, the simple plan's most
     smallest_payment: Decimal | None  # balance ÷ months, up to the cent; None without a balance or months
     proof_lines: tuple[str, ...]  # lines above a standard: may need proof
-    not_given: tuple[str, ...]  # optional costs left empty, counted as $0
+    not_given: tuple[str, ...]  # optional costs left empty, counted as $0 (the worksheet says "Not given")
     steps: tuple[str, ...]  # afford.steps.<code>, in order
     notes: tuple[str, ...]  # afford.notes.<code>
     standards_effective: dt.date
@@ -343,9 +342,15 @@ def _notes(values: dict, county_given: bool, deadline: dt.date | None, months: i
         if deadline is not None and not months:
             notes.append("deadline_passed")
         notes.append("interest_grows")
-    if NATIONAL.is_beyond_known(day) or ADDITIONAL_PERSON.is_beyond_known(day):
+    standards, health = (
+        NATIONAL.is_beyond_known(day) or ADDITIONAL_PERSON.is_beyond_known(day),
+        HEALTH.is_beyond_known(day),
+    )
+    if standards and health:
+        notes.append("all_assumed")
+    elif standards:
         notes.append("standards_assumed")
-    if HEALTH.is_beyond_known(day):
+    elif health:
         notes.append("health_assumed")
     return tuple(notes)
 
@@ -371,7 +376,7 @@ def render(result: AffordResult, words: Words) -> Document:
         _worksheet(result, words),
         Actions(words("afford.answer.print")),
         Heading(words("afford.answer.good_to_know")),
-        Notes(tuple(_note(code, result, words) for code in result.notes) + _not_given(result, words)),
+        Notes(tuple(_note(code, result, words) for code in result.notes)),
     ]
     if result.secondary_sources:
         sources = Link(words("afford.answer.sources_page"), "../sources/#collection_standards.national_standards")
@@ -460,15 +465,7 @@ def _note(code: str, result: AffordResult, words: Words) -> str:
         deadline=result.deadline_estimate or day,
         year=result.oldest_tax_year or day.year,
         years=str(COLLECTION_YEARS.at(day).value),
-        table=HOUSING_TABLE,
     )
-
-
-def _not_given(result: AffordResult, words: Words) -> tuple[str, ...]:
-    if not result.not_given:
-        return ()
-    listed = ", ".join(words(f"afford.lines.{code}") for code in result.not_given)
-    return (words("afford.notes.not_given", lines=listed),)
 
 
 def reference_table(day: dt.date, words: Words) -> dict:
