@@ -5,7 +5,7 @@ Every amount is a Decimal built from a string. Rounding happens only through
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
 CENT = Decimal("0.01")
 
@@ -44,6 +44,11 @@ def parse_amount(text: str) -> Decimal:
 def to_cents(amount: Decimal) -> Decimal:
     """Round to whole cents, half a cent going up (IRS practice for amounts in cents)."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def up_to_cents(amount: Decimal) -> Decimal:
+    """Round up to whole cents (away from zero): a payment that must clear a balance never falls a cent short."""
+    return amount.quantize(CENT, rounding=ROUND_UP)
 
 
 def cents_text(amount: Decimal) -> str:

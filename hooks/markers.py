@@ -77,7 +77,9 @@ def figure_parts(dotted: str, where: str) -> tuple[str, str]:
         parameter = parameters.load(file)[name]
         today = build_day()
         value = parameter.at(today)
-        amount = value.value[key[0]] if key else value.value
+        amount = value.value
+        for part in key:  # a table's entry, at any depth: fees.reinstate.online, …pay_to_monthly.weekly.times
+            amount = amount[part]
     except (KeyError, FileNotFoundError, parameters.BeforeFirstValue):
         raise PluginError(f"{where}: no figure called {dotted!r} in calculators/parameters/") from None
     if isinstance(amount, dict):

@@ -133,6 +133,7 @@ UNIT_FORMATS = {
     "web_address": "{}",
     "text": "{}",
     "date": "{}",
+    "factor": "{}",
 }
 
 

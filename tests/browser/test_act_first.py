@@ -35,6 +35,13 @@ FIRST_ANSWERS = {
         "#checklist-payment_day": "15",
         "#checklist-first_payment_month": "Dec 2026",
     },
+    "afford": {
+        "#afford-people": "4",
+        "#afford-income": "4200",
+        "#afford-how_often-monthly": True,
+        "#afford-housing": "1900",
+        "#afford-plan_payment": "310",
+    },
 }
 # Guide pages that tell the reader to call, each with the [[call]] block.
 CALL_PAGES = [

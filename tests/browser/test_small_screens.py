@@ -14,6 +14,15 @@ FILL = {
         ("Date you would pay", "11/28/2026"),
     ],
     "fee-check/": [("Household income", "$82,500.00"), ("People in your household", "4")],
+    "can-you-afford-it/": [
+        ("People in your household", "12"),
+        ("Your household's pay, before taxes", "$12,345,678.90"),
+        ("Rent or mortgage, with utilities, each month", "$12,345.67"),
+        ("Your plan's monthly payment", "$1,234.56"),
+        ("Car loan or lease payments, each month", "$1,234.56"),
+        ("How much you owe in all", "$49,999.99"),
+        ("The oldest tax year you owe for", "2019"),
+    ],
     "checklist/": [
         ("Monthly payment", "$1,234.56"),
         ("Day of the month your payment is due", "28"),
@@ -23,6 +32,7 @@ FILL = {
     ],
 }
 RADIOS = {
+    "can-you-afford-it/": ["#afford-how_often-every_two_weeks"],
     "fee-check/": [
         "#fees-action-new_plan",
         "#fees-channel-online",
