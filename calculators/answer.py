@@ -134,7 +134,16 @@ class Act:
     kind: ClassVar[str] = "act"
 
 
-Block = Act | Heading | Paragraph | Notes | Steps | Figures | Table | Chart | Checklist | Actions
+@dataclass(frozen=True)
+class WriteIn:
+    """An empty box to write in on paper (notes during a call), under its label."""
+
+    label: str
+    hint: str = ""  # said on screen only: where else the notes can go
+    kind: ClassVar[str] = "write_in"
+
+
+Block = WriteIn | Act | Heading | Paragraph | Notes | Steps | Figures | Table | Chart | Checklist | Actions
 
 
 @dataclass(frozen=True)

@@ -33,17 +33,24 @@ def phone_link(day: dt.date, text: str = "", figure=PHONE) -> Link:
 
 
 def act(
-    day: dt.date, words: Words, online: Link | None = None, online_text: str = "", notice_phone: str | None = None
+    day: dt.date,
+    words: Words,
+    online: Link | None = None,
+    online_text: str = "",
+    notice_phone: str | None = None,
+    hours: str = "",
 ) -> Act:
     """The first block of every answer: call (and, where the IRS's online tool can do the job, that).
-    `notice_phone`: the number the reader read on their notice, which the button then calls."""
+    `notice_phone`: the number the reader read on their notice, which the button then calls.
+    `hours`: the hours said for the reader's own time zone; else as the IRS gives them."""
     line = PHONE.at(day).value
     number = notice_phone or line
     main_line = () if number == line else (phone_link(day, words("next_steps.act.main_line", number=line)),)
     return Act(
         call=Link(words("next_steps.act.call", number=number), tel(number)),
         hours=words(
-            "next_steps.act.hours_notice_number" if main_line else "next_steps.act.hours", hours=HOURS.at(day).value
+            "next_steps.act.hours_notice_number" if main_line else "next_steps.act.hours",
+            hours=hours or HOURS.at(day).value,
         ),
         other_lines=main_line
         + (

@@ -1,7 +1,7 @@
 """Every calculator, by name: the one list. A new calculator declares itself (calculators/calculator.py)
 and is added here; the JSON boundary, the command line, the build's hooks and the tests read this."""
 
-from . import ability_to_pay, compliance_checklist, past_due, termination_dates, user_fees, your_situation
+from . import ability_to_pay, call_card, compliance_checklist, past_due, termination_dates, user_fees, your_situation
 from .calculator import Calculator
 
 CALCULATORS: dict[str, Calculator] = {
@@ -13,5 +13,6 @@ CALCULATORS: dict[str, Calculator] = {
         user_fees.CALCULATOR,
         compliance_checklist.CALCULATOR,
         ability_to_pay.CALCULATOR,
+        call_card.CALCULATOR,
     )
 }

@@ -16,7 +16,7 @@ import json
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
-from . import fields, parameters
+from . import call_card, fields, parameters
 from .calculator import Calculator
 from .fields import Problem
 from .money import cents_text
@@ -35,7 +35,14 @@ def calculator(name: str) -> Calculator:
         raise UnknownCalculator(f"No calculator is called {name!r}. Choose one of: {', '.join(CALCULATORS)}") from None
 
 
+# Answers that are no calculator's form: the call log's calendar file (docs/js/call-log.mjs), made from
+# the log's next dates by the same calendar_file.py as the checklist's.
+SERVICES = {"call_log": call_card.log_calendar}
+
+
 def run(name: str, payload: dict, today: dt.date | None = None, language: str = LANGUAGES[0]) -> dict:
+    if isinstance(name, str) and name in SERVICES:
+        return SERVICES[name](payload, today or dt.date.today(), words(language))
     declared = calculator(name)
     said = words(language)
     if not isinstance(payload, dict):

@@ -52,6 +52,7 @@ GROUPS = (
 # Where the answer's links go: the calculators and guide pages (words: situation.links.<code>).
 LINKS = {
     "your_dates": "../your-dates/",
+    "before_you_call": "../before-you-call/",
     "catch_up": "../catch-up-amount/",
     "fee_check": "../fee-check/",
     "checklist": "../checklist/",
@@ -200,7 +201,7 @@ def _online(passed: bool, reason: str | None, can_pay: str | None) -> str | None
 
 
 def _links(passed: bool, reason: str | None, can_pay: str | None) -> tuple[str, ...]:
-    links = ["your_dates"]
+    links = ["your_dates", "before_you_call"]  # every answer says to call: the card for the call
     if passed:
         links.append("plan_ends")
     if reason in ("missed_payment", None, "not_sure") or can_pay in ("not_sure", None):

@@ -130,4 +130,5 @@ def check(case: Case, answer: dict) -> None:
         return
     assert answer["ok"] is True, f"expected a result, got {answer}"
     for dotted, expected in case.expect.items():
+        expected = None if expected == "null" else expected  # TOML has no null: "null" stands for none
         assert dig(answer["result"], dotted) == expected, dotted

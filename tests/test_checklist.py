@@ -7,8 +7,8 @@ from calculators.registry import CALCULATORS
 from calculators.web import run
 
 
-def test_only_the_checklist_page_keeps_its_answers_on_the_device():
-    assert {name for name, declared in CALCULATORS.items() if declared.remember_answers} == {"checklist"}
+def test_only_the_checklist_and_the_call_card_keep_their_answers_on_the_device():
+    assert {name for name, declared in CALCULATORS.items() if declared.remember_answers} == {"checklist", "call_card"}
 
 
 def test_the_calendar_file_is_worded_in_the_language_asked_for():

@@ -56,7 +56,8 @@ def written(field, day: dt.date) -> str:
 
 
 def variations(name):
-    """(payload, clock) for every golden case of `name`, date field and edge."""
+    """(payload, clock) for every golden case of `name`, date field and edge; a calculator that asks no
+    date (the call card) meets the edges through the clock only."""
     for case in (case for case in CASES if case.calculator == name):
         if not date_fields(name):  # no date to type (afford): its cases as they are, under every clock
             yield case.input, case.today_date

@@ -2,6 +2,7 @@
 // shared worker. The worker starts on the first page that has a calculator and
 // lives for the whole visit, across Material's instant page changes.
 import buildInfo from "./build-info.mjs";
+import "./call-log.mjs"; // the call log on "Before you call", which asks the same worker
 import * as remember from "./remember.mjs";
 import { shortOfSpace } from "./offline.mjs";
 import { ask, BUILD, startWorker } from "./runtime.mjs";

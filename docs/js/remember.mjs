@@ -60,3 +60,32 @@ export function forget(name) {
     // nothing was kept, so nothing to clear
   }
 }
+
+// Any other record kept under the same rules (the call log, call-log.mjs): one versioned key, kept only
+// when the reader acts, never bigger than MOST_BYTES, cleared by its own button. What comes back is the
+// record's `data` for the caller to check; a record too big or not ours is cleared, and says so.
+export const MOST_BYTES = 64_000;
+
+export function loadRecord(name) {
+  try {
+    const text = localStorage.getItem(keyFor(name));
+    if (text === null) return { state: "empty" };
+    const saved = text.length <= MOST_BYTES ? JSON.parse(text) : null;
+    if (saved?.version === VERSION && saved.data !== undefined) return { state: "kept", data: saved.data };
+  } catch {
+    // not JSON, or storage refused to read: treated as not ours
+  }
+  forget(name);
+  return { state: "refused" };
+}
+
+export function saveRecord(name, data) {
+  const text = JSON.stringify({ version: VERSION, data });
+  if (text.length > MOST_BYTES) return false;
+  try {
+    localStorage.setItem(keyFor(name), text);
+    return true;
+  } catch {
+    return false;
+  }
+}

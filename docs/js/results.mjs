@@ -185,8 +185,19 @@ function act(block) {
   return element("div", { class: "calc-act" }, ...parts);
 }
 
+// A box to write in on paper (notes during a call); on screen, only where else the notes can go.
+const writeIn = (block) =>
+  element(
+    "div",
+    { class: "calc-write-in" },
+    element("p", { class: "calc-write-in-label" }, block.label),
+    element("p", { class: "no-print" }, block.hint),
+    element("div", { class: "calc-write-in-box", "aria-hidden": "true" }),
+  );
+
 const BLOCKS = {
   act,
+  write_in: writeIn,
   heading: (block) => element("h3", {}, block.text),
   paragraph: (block, context) => element("p", block.screen_only ? { class: "no-print" } : {}, ...withTips(block.text, context.seen)),
   notes: (block, context) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, ...withTips(text, context.seen)))),
