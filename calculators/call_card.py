@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import calendar_file, next_steps, parameters, user_fees
-from .answer import Actions, Document, Figures, Heading, Notes, Paragraph, WriteIn
+from .answer import Actions, Document, Figures, Heading, Link, Notes, Paragraph, Step, Steps, WriteIn
 from .calculator import Calculator
 from .fields import ChoiceField, Group, MoneyField, WholeNumberField
 from .words import Phrase, Words
@@ -56,6 +56,8 @@ GROUPS = (
 # payment agreement"): reinstate after default, change the amount or day, convert to direct debit.
 # It cannot say whether a new balance may join the plan, nor take an appeal.
 ONLINE = {None: "any", "reinstate": "reinstate", "lower_payment": "change", "more_time": "change"}
+
+AFFORD_PAGE = "../can-you-afford-it/"  # its worksheet, for the call
 
 # What to have ready (words: call_card.ready.<code>), in the order the card lists them.
 READY = {
@@ -170,7 +172,13 @@ def render(result: CallCardResult, words: Words) -> Document:
     )
     waits = WAITS.at(today).value
     ready = tuple(
-        _offer(result, words) if code == "offer" else words(f"call_card.ready.{code}") for code in result.ready
+        Step(_offer(result, words))
+        if code == "offer"
+        # The figures the IRS may ask for: the affordability check lays them out as Form 433-F does.
+        else Step(words("call_card.ready.income"), Link(words("call_card.ready.income_link"), AFFORD_PAGE))
+        if code == "income"
+        else Step(words(f"call_card.ready.{code}"))
+        for code in result.ready
     )
     blocks = [
         next_steps.act(today, words, online, online_text, result.notice_phone, hours=_hours(result, words)),
@@ -182,7 +190,7 @@ def render(result: CallCardResult, words: Words) -> Document:
             + words("call_card.waits.days")
         ),
         Heading(words("call_card.answer.ready")),
-        Notes(ready),
+        Steps(ready),
         Heading(words("call_card.answer.ask")),
     ]
     if result.about:
