@@ -93,3 +93,27 @@ def test_on_a_phone_every_tab_stop_before_the_form_is_on_the_screen(page, base_u
     # The drawer still opens, and then its links take Tab stops.
     page.locator("header label.md-header__button[for=__drawer]").click()
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
+
+
+def test_the_affordability_check_by_keyboard(page, base_url, watch):
+    page.goto(base_url + "can-you-afford-it/")
+    calculator = page.locator('[data-calculator="afford"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    tab_to(page, "#afford-people")
+    page.keyboard.type("4")
+    page.keyboard.press("Tab")
+    page.keyboard.type("4,200")
+    page.keyboard.press("Tab")  # into "How often": weekly, every two weeks, twice a month, monthly, …
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    expect(page.locator("#afford-how_often-monthly")).to_be_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.type("1900")
+    page.keyboard.press("Tab")
+    page.keyboard.type("310")
+    page.keyboard.press("Enter")
+    expect(calculator.get_by_role("heading", name="Your answer")).to_be_focused()
+    # National Standards for 4, 2,129 + housing 1,900 + health 83 × 4 = 4,361.00; 4,200 − 4,361 = −161.00
+    expect(calculator.locator(".calc-answer")).to_have_text(
+        "The costs the IRS allows are $161.00 more than your income each month."
+    )
