@@ -34,6 +34,8 @@ function wrongClock() {
 
 // `quiet`: the message is for screen readers only, because the same words are on screen already
 // (an answer's first sentence).
+const BUSY_AFTER_MS = 100;
+
 function setState(root, state, message, { quiet = false } = {}) {
   root.dataset.state = state;
   const status = root.querySelector(".calc-status");
@@ -138,8 +140,11 @@ function showAnswer(root, name, answer, { quiet = false } = {}) {
   section.querySelector(".calc-result-body").replaceChildren(...renderAnswer(answer, tickKeeper(root, name)));
   section.hidden = false;
   if (quiet) return;
-  section.querySelector("h2").focus({ preventScroll: true });
-  section.scrollIntoView({ block: "start" });
+  // After the frame that paints it: scrolling and focus then cost no extra layout before the answer shows.
+  requestAnimationFrame(() => {
+    section.scrollIntoView({ block: "start" });
+    section.querySelector("h2").focus({ preventScroll: true });
+  });
 }
 
 // "Change your answers", beside the answer's heading: back to the form's first question, which takes
@@ -257,10 +262,21 @@ async function calculate(root, { quiet = false } = {}) {
     return;
   }
   const before = root.dataset.state;
-  setState(root, "busy", before === "loading" ? strings.status.busy_starting : strings.status.busy);
+  root.dataset.state = "busy";
+  // An answer takes milliseconds once the calculator runs: the spinner and "working it out" (read out
+  // by screen readers) come only if it is slow, so a quick answer is not preceded by a flash of both.
+  const slow = setTimeout(
+    () => {
+      root.dataset.slow = "";
+      setState(root, "busy", before === "loading" ? strings.status.busy_starting : strings.status.busy);
+    },
+    before === "loading" ? 0 : BUSY_AFTER_MS,
+  );
   performance.mark("calculator-asked");
   const answers = readAnswers(form);
   const reply = await ask(name, answers);
+  clearTimeout(slow);
+  delete root.dataset.slow;
   if (reply.otherBuild) return reloadForNewBuild(root, { asked: true });
   if (reply.failure) {
     delete root.dataset.askAgain;
