@@ -42,6 +42,7 @@ FIRST_ANSWERS = {
         "#afford-housing": "1900",
         "#afford-plan_payment": "310",
     },
+    "call_card": {"#call_card-about-reinstate": True},  # every question is optional: one chosen
 }
 # Guide pages that tell the reader to call, each with the [[call]] block.
 CALL_PAGES = [
