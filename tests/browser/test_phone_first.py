@@ -85,6 +85,15 @@ READERS = {
     ),
     "your-dates/": lambda page: page.get_by_label("Notice date").fill("11/2/2026"),
     "what-to-do-now/": lambda page: page.get_by_label("What date is on your notice?").fill("11/2/2026"),
+    # The household of 4 of #23: $4,200 a month, rent $1,900, a $310 plan.
+    "can-you-afford-it/": lambda page: (
+        page.locator("#afford-people").fill("4"),
+        page.locator("#afford-income").fill("4200"),
+        page.locator("#afford-how_often-monthly").check(),
+        page.locator("#afford-housing").fill("1900"),
+        page.locator("#afford-plan_payment").fill("310"),
+    ),
+    "before-you-call/": lambda page: page.locator("#call_card-about-reinstate").check(),
 }
 EXPECTED = {
     "catch-up-amount/": "pay $620.00 before 12/20/2026",  # 310.00 × 2; 11/20/2026 + 30 days, said as a guess
@@ -93,6 +102,9 @@ EXPECTED = {
     "checklist/": "Your next payment of $250.00 is due on 12/15/2026",  # no habit asked yet: a neutral headline
     "your-dates/": "before 12/2/2026",  # 11/2/2026 + 30 days, said as a guess
     "what-to-do-now/": "still in place until about 12/2/2026",  # 11/2/2026 + 30 days, a guess
+    # National Standards for 4, 2,129 + housing 1,900 + health 83 × 4 = 4,361; 4,200 − 4,361 = −161
+    "can-you-afford-it/": "$161.00 more than your income",
+    "before-you-call/": "ask to put your plan back",
 }
 
 

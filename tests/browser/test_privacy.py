@@ -13,6 +13,9 @@ def try_to_send(page, base_url, path, field):
     sent = []
     page.on("request", lambda request: sent.append(request.url + " " + (request.post_data or "")))
     page.goto(base_url + path)
+    fold = page.locator("details", has=page.locator(field))
+    if fold.count():  # a calculator whose first questions are all choices: its first box is folded
+        fold.locator("summary").click()
     page.locator(field).fill(TYPED)
     page.locator(field).press("Enter")
     page.locator(".calc-submit").first.click()

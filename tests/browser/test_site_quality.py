@@ -9,6 +9,8 @@ from calculator_pages import PAGES as CALCULATOR_PAGES
 from playwright.sync_api import expect
 from site_server import PROJECT, READY_TIMEOUT
 
+from calculators.registry import CALCULATORS
+
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = {"serious", "critical"}
 
@@ -47,13 +49,15 @@ def test_every_page_has_no_serious_accessibility_problem_console_error_or_foreig
         print(f"\ncrawled {len(paths)} pages, {len(watch.requests)} requests, all from the site's own origin")
 
 
-@pytest.mark.parametrize("path", CALCULATOR_PAGES.values())
-def test_calculator_errors_and_answers_have_no_serious_accessibility_problem(page, base_url, watch, path):
-    page.goto(base_url + path)
+@pytest.mark.parametrize("name", CALCULATOR_PAGES)
+def test_calculator_errors_and_answers_have_no_serious_accessibility_problem(page, base_url, watch, name):
+    page.goto(base_url + CALCULATOR_PAGES[name])
     calculator = page.locator("[data-calculator]")
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     page.get_by_role("button", name="Work it out").click()
-    expect(calculator.locator(".calc-error-summary")).to_be_visible()
+    # Nothing typed: the errors, or, where every question is optional (the call card), the answer.
+    asks_something = any(field.required for field in CALCULATORS[name].fields)
+    expect(calculator.locator(".calc-error-summary" if asks_something else ".calc-result")).to_be_visible()
     assert serious_violations(page) == []
 
 
