@@ -60,17 +60,7 @@ LINES = (
     "taxes",
 )
 # The optional costs a reader may leave empty: each then counts as $0, and the answer says so.
-OPTIONAL_COSTS = (
-    "taxes",
-    "car_payment",
-    "car_costs",
-    "public_transport",
-    "health_insurance",
-    "health_out_of_pocket",
-    "court_ordered",
-    "child_care",
-    "life_insurance",
-)
+OPTIONAL_COSTS = tuple(line for line in LINES if line not in ("national", "housing"))
 # Outlooks where a payment goes on (the same, or lower): the online tool can do it.
 PAYING = ("plan_fits", "lower_payment", "lower_payment_no_balance")
 # Left empty, these are said in a note of their own: no taxes counted; the health standard counted in full.

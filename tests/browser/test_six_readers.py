@@ -269,15 +269,20 @@ READER_1_ENDS = READER_1_NOTICE + dt.timedelta(days=DAYS_TO_RESPOND)
 MISSED, MONTHLY = 2, Decimal("310")  # 2 × $310.00 = $620.00 to catch up
 
 
-def test_reader_1_missed_two_payments_acts_from_the_first_screen(phone, base_url, watch, capsys):
-    assert us_date(READER_1_ENDS) == "12/20/2026"
-    journey = Journey("reader 1 (missed 2 × $310, notice 11/20/2026)")
+def tell_the_situation(phone, base_url, journey, notice, reason, reason_words):
+    """From the home page's first path, the notice date and the reason: the situation's first answer."""
     paths = open_home(phone, base_url)
     tap(phone, journey, "home", paths.get_by_role("link", name="Tell us your situation"))
     calculator = ready_calculator(phone, "situation")
-    type_answer(journey, phone.locator("#situation-notice_date"), us_date(READER_1_NOTICE), "notice date")
-    choose(journey, phone.locator("#situation-reason-missed_payment"), "reason: a payment was missed")
-    result = work_it_out(phone, journey, "what to do now", calculator)
+    type_answer(journey, phone.locator("#situation-notice_date"), us_date(notice), "notice date")
+    choose(journey, phone.locator(f"#situation-reason-{reason}"), f"reason: {reason_words}")
+    return work_it_out(phone, journey, "what to do now", calculator)
+
+
+def test_reader_1_missed_two_payments_acts_from_the_first_screen(phone, base_url, watch, capsys):
+    assert us_date(READER_1_ENDS) == "12/20/2026"
+    journey = Journey("reader 1 (missed 2 × $310, notice 11/20/2026)")
+    result = tell_the_situation(phone, base_url, journey, READER_1_NOTICE, "missed_payment", "a payment was missed")
     screenshot(phone, "reader-1")
     headline = assert_acts_first(result, date=us_date(READER_1_ENDS))
     assert "still in place" in headline and "pay what you missed" in headline
@@ -463,12 +468,9 @@ READER_4_ENDS = READER_4_NOTICE + dt.timedelta(days=DAYS_TO_RESPOND)
 def test_reader_4_with_a_return_not_filed_is_told_to_file_then_call(phone, base_url, watch, capsys):
     assert us_date(READER_4_ENDS) == "12/10/2026"
     journey = Journey("reader 4 (a return not filed)")
-    paths = open_home(phone, base_url)
-    tap(phone, journey, "home", paths.get_by_role("link", name="Tell us your situation"))
-    calculator = ready_calculator(phone, "situation")
-    type_answer(journey, phone.locator("#situation-notice_date"), us_date(READER_4_NOTICE), "notice date")
-    choose(journey, phone.locator("#situation-reason-return_not_filed"), "reason: a tax return was not filed")
-    result = work_it_out(phone, journey, "what to do now", calculator)
+    result = tell_the_situation(
+        phone, base_url, journey, READER_4_NOTICE, "return_not_filed", "a tax return was not filed"
+    )
     screenshot(phone, "reader-4")
     headline = assert_acts_first(result, date=us_date(READER_4_ENDS))
     assert "file your tax return, then call" in headline
