@@ -39,7 +39,9 @@ def test_a_truncated_runtime_download_ends_in_the_failure_message(page, base_url
 
 
 def test_a_worker_that_dies_ends_the_question_and_the_next_one_starts_afresh(page, base_url):
-    page.add_init_script(SHORT_LIMITS)
+    # Only the answer's bound is shortened: a start under 4 s is not what this test is about, and a busy
+    # machine can miss it.
+    page.add_init_script("window.calculatorAnswerLimitMs = 3000;")
     page.goto(base_url + "catch-up-amount/")
     calculator = page.locator("[data-calculator]")
     expect(calculator).to_have_attribute("data-state", "ready", timeout=60_000)
