@@ -111,3 +111,13 @@ def test_the_404_page_carries_the_policy_too(site):
     html = (site / "404.html").read_text()
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert policy and "default-src 'self'" in policy[1] and "'unsafe-inline'" not in policy[1]
+
+
+def test_every_link_an_answer_makes_into_the_sources_page_lands_on_an_anchor(site):
+    # Answers link "the sources page" at the figures they used; the anchor must exist, or the reader
+    # lands at the top of a long table. Found by scanning the calculators' code for such links.
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    code = "\n".join(path.read_text(encoding="utf-8") for path in (PROJECT / "calculators").rglob("*.py"))
+    anchors = set(re.findall(r'"\.\./sources/#([^"]+)"', code))
+    assert anchors, "no answer links the sources page: the scan is wrong"
+    assert [anchor for anchor in anchors if f'id="{anchor}"' not in sources] == []
