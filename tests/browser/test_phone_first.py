@@ -5,8 +5,10 @@ they scrolled to read their answer.
 """
 
 import re
+from decimal import Decimal
 
 import pytest
+from afford_figures import allowed_for_four, short_by
 from calculator_pages import PAGES
 from playwright.sync_api import expect
 from printing import pdf_text
@@ -102,8 +104,8 @@ EXPECTED = {
     "checklist/": "Your next payment of $250.00 is due on 12/15/2026",  # no habit asked yet: a neutral headline
     "your-dates/": "before 12/2/2026",  # 11/2/2026 + 30 days, said as a guess
     "what-to-do-now/": "still in place until about 12/2/2026",  # 11/2/2026 + 30 days, a guess
-    # National Standards for 4, 2,129 + housing 1,900 + health 83 × 4 = 4,361; 4,200 − 4,361 = −161
-    "can-you-afford-it/": "$161.00 more than your income",
+    # With the 2025 standards: 2,129 + housing 1,900 + health 83 × 4 = 4,361; 4,200 − 4,361 = −161
+    "can-you-afford-it/": f"{short_by(Decimal('4200'), allowed_for_four(Decimal('1900')))} more than your income",
     "before-you-call/": "ask to put your plan back",
 }
 
