@@ -3,8 +3,9 @@
 // installs. Online, every file whose address a new build can reuse comes from the network, so a
 // page and its scripts always come from the same build; offline, they come from that one cache.
 // Files addressed by their content (the runtime's folder is named by its version, the compiled
-// Python and the theme's bundles by a digest) come from the cache first: they cannot go stale.
-// Only this site's own files are ever cached.
+// Python and the theme's bundles by a digest) cannot go stale: they come from the browser's own HTTP
+// cache as they are, so it keeps their compiled code, and from this worker's cache only when that has
+// lost them. Only this site's own files are ever cached.
 importScripts("sw-manifest.js");
 
 const SITE_CACHE = `cp523-site-${self.BUILD.version}`;
@@ -82,26 +83,24 @@ async function tellPages(message) {
   for (const client of await self.clients.matchAll({ type: "window" })) client.postMessage(message);
 }
 
-// A file fetched for the first time is read whole, given to the page, and kept in the cache after
-// that: a network stream shared between the cache and the page would keep this worker busy for as
-// long as the page leaves its half unread, and hold back the next build's worker. Whether the copy
-// is kept or not, the page has its file.
-async function fromCacheThenNetwork(event, cacheName) {
-  const cache = await caches.open(cacheName);
-  const cached = await cache.match(event.request, { ignoreSearch: true });
-  if (cached) return cached;
-  const response = await fetch(event.request);
-  if (!response.ok || response.type !== "basic") return response;
-  const body = await response.blob();
-  const whole = () => new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  event.waitUntil(keep(cache, event.request, whole()));
-  return whole();
+// A content-addressed file. The browser's HTTP cache keeps the code it compiled from a script or a
+// WebAssembly file beside the file (a second visit then skips compiling Pyodide), but only for the
+// response it gave, passed on untouched: one rebuilt here, or read from this worker's cache, is compiled
+// again on every visit. So: the HTTP cache first, then this worker's copy (offline, or the HTTP cache
+// evicted: no download), then the network. Copies are made apart, in idle time ("cache-calculators").
+async function contentAddressed(request, cacheName) {
+  try {
+    return await fetch(request, { cache: "only-if-cached", mode: "same-origin" });
+  } catch {
+    // not in the HTTP cache
+  }
+  return (await caches.match(request, { ignoreSearch: true, cacheName })) ?? fetch(request);
 }
 
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
-  if (CONTENT_ADDRESSED.test(url.pathname)) event.respondWith(fromCacheThenNetwork(event, cacheFor(url)));
+  if (CONTENT_ADDRESSED.test(url.pathname)) event.respondWith(contentAddressed(event.request, cacheFor(url)));
   else event.respondWith(fromNetworkThenCache(event.request));
 });
 

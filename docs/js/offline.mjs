@@ -1,6 +1,8 @@
 // Register the service worker that lets the guide work offline after a first visit, and tell
-// the reader once it is ready. Registration waits until the page has loaded, so it never
-// slows the first view.
+// the reader once it is ready. Registration waits until the page has loaded and, on a page with a
+// calculator, until the calculator is ready, then for the browser to be idle: installing the worker
+// copies the whole guide, which on a first visit would compete with Python's start.
+import { calculatorStarted } from "./runtime.mjs";
 import strings from "./strings.mjs";
 
 const SCOPE = new URL("../", import.meta.url);
@@ -39,6 +41,18 @@ function keepCalculators() {
   if (document.querySelector("[data-calculator]")) navigator.serviceWorker.controller?.postMessage({ type: "cache-calculators" });
 }
 
+const loaded = new Promise((resolve) =>
+  document.readyState === "complete" ? resolve() : addEventListener("load", resolve, { once: true }),
+);
+const idle = () =>
+  new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200)));
+
+// Once the page has loaded, its calculator (if it has one) has started or failed, and the browser is idle.
+export function afterStartUp(then) {
+  const calculator = document.querySelector("[data-calculator]") ? calculatorStarted : Promise.resolve();
+  loaded.then(() => calculator).then(idle).then(then);
+}
+
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
     if (data?.type === "offline-ready") {
@@ -59,8 +73,7 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
         registration.update(); // look for a new build now, not whenever the browser gets to it
       })
       .catch(() => {}); // offline use is a bonus: the guide works without it
-  if (document.readyState === "complete") register();
-  else addEventListener("load", register, { once: true });
+  afterStartUp(register);
   if (window.document$)
     window.document$.subscribe(() => {
       if (!navigator.serviceWorker.controller) return;

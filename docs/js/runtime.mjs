@@ -9,6 +9,9 @@ export const BUILD = buildInfo.build;
 
 let worker = null;
 let workerReady = null;
+// Settles once the first start has ended, ready or not: work that would compete with it waits (offline.mjs).
+let startEnded;
+export const calculatorStarted = new Promise((resolve) => (startEnded = resolve));
 const waiting = new Map();
 let lastId = 0;
 
@@ -71,6 +74,7 @@ export function startWorker() {
       fail(event.message || strings.reasons.not_loaded);
     });
   });
+  workerReady.then(startEnded, startEnded);
   return workerReady;
 }
 
