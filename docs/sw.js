@@ -30,12 +30,16 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// The Python snapshot (calculator-worker.mjs) is not this worker's: it knows its own build, and
+// replaces itself.
+const OURS = (name) => name.startsWith("cp523-") && name !== "cp523-snapshot";
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
       .then((names) =>
-        Promise.all(names.filter((name) => name.startsWith("cp523-") && name !== SITE_CACHE && name !== RUNTIME_CACHE).map((name) => caches.delete(name))),
+        Promise.all(names.filter((name) => OURS(name) && name !== SITE_CACHE && name !== RUNTIME_CACHE).map((name) => caches.delete(name))),
       )
       .then(() => self.clients.claim())
       .then(() => self.clients.matchAll())

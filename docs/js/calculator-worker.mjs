@@ -1,11 +1,21 @@
 // The calculators' Python runs here, off the page's main thread, in the Pyodide
 // runtime served by this site (never a CDN). One worker serves the whole visit.
 // Messages carry only strings: the page sends JSON text and gets JSON text back.
+//
+// A returning reader's Python starts from a memory snapshot: the runtime's memory as it was with the
+// calculators imported, kept on this device (CacheStorage). The snapshot is made by a second worker of
+// this script, named MAKER, that the page starts in idle time and ends once it is stored: that worker is
+// never asked a question, so nothing a reader typed can be in the image. (Pyodide's snapshot API is
+// private to its version: the snapshot is keyed by the build and the runtime, and any trouble
+// restoring it deletes it and starts the usual way.)
 import buildInfo from "./build-info.mjs";
 
 const siteURL = (file) => new URL(`../${file}`, import.meta.url).href;
 // The runtime's folder is named by its version (build-info), so a new Pyodide never meets an old cache.
 const indexURL = siteURL(buildInfo.runtime);
+const MAKER = "snapshot-maker"; // the same name in runtime.mjs
+const SNAPSHOT_CACHE = "cp523-snapshot";
+const SNAPSHOT = siteURL("python-snapshot"); // a key in the cache, never an address on the site
 
 // Pyodide reports a Python error as a whole traceback; a person needs its last line. A problem this
 // worker found with a download goes to the page as its facts, which the page words (runtime.mjs).
@@ -34,30 +44,87 @@ self.fetch = async (resource, options) => {
   return response;
 };
 
-const started = Promise.race([
-  failedDownload,
-  (async () => {
-    // The standard library and the calculators come compiled (hooks/pyodide_runtime.py); with no
-    // package to install, the lock file's facts travel in build-info instead of a download.
-    const calculators = fetch(siteURL(buildInfo.calculators)).then((response) => response.arrayBuffer());
-    const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-    const pyodide = await loadPyodide({ indexURL, stdLibURL: siteURL(buildInfo.stdlib), lockFileContents: buildInfo.lock });
-    pyodide.FS.writeFile("/lib/calculators.zip", new Uint8Array(await calculators));
-    pyodide.runPython("import sys; sys.path.insert(0, '/lib/calculators.zip')");
-    return pyodide.pyimport("calculators.web").run_json;
-  })(),
-]);
-
-started.then(
-  () => postMessage({ type: "ready", build: buildInfo.build }),
-  (error) => postMessage({ type: "failed", reason: reasonOf(error) }),
-);
-
-onmessage = async ({ data: { id, name, payload, today } }) => {
+// The stored snapshot, if it was made from this very build and runtime; any other is deleted.
+async function storedSnapshot() {
   try {
-    const runJson = await started;
-    postMessage({ type: "answer", id, json: runJson(name, payload, today) });
-  } catch (error) {
-    postMessage({ type: "answer", id, failure: reasonOf(error) });
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    const stored = await cache.match(SNAPSHOT);
+    if (!stored) return null;
+    if (stored.headers.get("x-build") === buildInfo.build && stored.headers.get("x-runtime") === buildInfo.runtime) {
+      return new Uint8Array(await stored.arrayBuffer());
+    }
+    await cache.delete(SNAPSHOT);
+  } catch {
+    // no CacheStorage here (an insecure page, storage blocked): start the usual way
   }
-};
+  return null;
+}
+
+const forgetSnapshot = () => caches.delete(SNAPSHOT_CACHE).catch(() => {});
+
+// The standard library and the calculators come compiled (hooks/pyodide_runtime.py); with no
+// package to install, the lock file's facts travel in build-info instead of a download.
+async function startPython({ snapshot = null, makeSnapshot = false } = {}) {
+  const calculators = fetch(siteURL(buildInfo.calculators)).then((response) => response.arrayBuffer());
+  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
+  const pyodide = await loadPyodide({
+    indexURL,
+    stdLibURL: siteURL(buildInfo.stdlib),
+    lockFileContents: buildInfo.lock,
+    ...(snapshot && { _loadSnapshot: snapshot }),
+    ...(makeSnapshot && { _makeSnapshot: true }),
+  });
+  // The files live outside Python's memory, so a restored snapshot needs the zip written again (the
+  // very bytes it was made with: same build), but not imported again.
+  pyodide.FS.writeFile("/lib/calculators.zip", new Uint8Array(await calculators));
+  if (!snapshot) {
+    // Only strings cross into Python before a snapshot is taken: a snapshot cannot hold JavaScript objects.
+    pyodide.runPython("import sys; sys.path.insert(0, '/lib/calculators.zip'); import calculators.web");
+  }
+  return pyodide;
+}
+
+// Restored when a snapshot of this build is kept; otherwise, or when restoring fails, the usual way.
+async function startForThePage() {
+  const snapshot = await storedSnapshot();
+  if (snapshot) {
+    try {
+      const pyodide = await startPython({ snapshot });
+      return { runJson: pyodide.pyimport("calculators.web").run_json, fromSnapshot: true };
+    } catch {
+      await forgetSnapshot();
+    }
+  }
+  const pyodide = await startPython();
+  return { runJson: pyodide.pyimport("calculators.web").run_json, fromSnapshot: false };
+}
+
+async function makeAndStoreSnapshot() {
+  const pyodide = await startPython({ makeSnapshot: true });
+  const image = pyodide.makeMemorySnapshot();
+  const headers = { "content-type": "application/octet-stream", "x-build": buildInfo.build, "x-runtime": buildInfo.runtime };
+  await (await caches.open(SNAPSHOT_CACHE)).put(SNAPSHOT, new Response(image, { headers }));
+}
+
+if (self.name === MAKER) {
+  Promise.race([failedDownload, makeAndStoreSnapshot()]).then(
+    () => postMessage({ type: "snapshot-stored" }),
+    (error) => postMessage({ type: "snapshot-failed", reason: lastLine(error) }),
+  );
+} else {
+  const started = Promise.race([failedDownload, startForThePage()]);
+
+  started.then(
+    ({ fromSnapshot }) => postMessage({ type: "ready", build: buildInfo.build, fromSnapshot }),
+    (error) => postMessage({ type: "failed", reason: reasonOf(error) }),
+  );
+
+  onmessage = async ({ data: { id, name, payload, today } }) => {
+    try {
+      const { runJson } = await started;
+      postMessage({ type: "answer", id, json: runJson(name, payload, today) });
+    } catch (error) {
+      postMessage({ type: "answer", id, failure: reasonOf(error) });
+    }
+  };
+}

@@ -2,7 +2,7 @@
 // the reader once it is ready. Registration waits until the page has loaded and, on a page with a
 // calculator, until the calculator is ready, then for the browser to be idle: installing the worker
 // copies the whole guide, which on a first visit would compete with Python's start.
-import { calculatorStarted } from "./runtime.mjs";
+import { afterStartUp } from "./runtime.mjs";
 import strings from "./strings.mjs";
 
 const SCOPE = new URL("../", import.meta.url);
@@ -39,18 +39,6 @@ function showOfflineReady() {
 // On a page with a calculator, ask the service worker to keep the calculator's files too.
 function keepCalculators() {
   if (document.querySelector("[data-calculator]")) navigator.serviceWorker.controller?.postMessage({ type: "cache-calculators" });
-}
-
-const loaded = new Promise((resolve) =>
-  document.readyState === "complete" ? resolve() : addEventListener("load", resolve, { once: true }),
-);
-const idle = () =>
-  new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200)));
-
-// Once the page has loaded, its calculator (if it has one) has started or failed, and the browser is idle.
-export function afterStartUp(then) {
-  const calculator = document.querySelector("[data-calculator]") ? calculatorStarted : Promise.resolve();
-  loaded.then(() => calculator).then(idle).then(then);
 }
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {

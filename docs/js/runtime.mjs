@@ -9,9 +9,53 @@ export const BUILD = buildInfo.build;
 
 let worker = null;
 let workerReady = null;
-// Settles once the first start has ended, ready or not: work that would compete with it waits (offline.mjs).
+// Whether this tab's Python started from a snapshot (true, false; null before it is ready).
+export let startedFromSnapshot = null;
+// Settles once the first start has ended, ready or not: work that would compete with it waits.
 let startEnded;
-export const calculatorStarted = new Promise((resolve) => (startEnded = resolve));
+const calculatorStarted = new Promise((resolve) => (startEnded = resolve));
+const loaded = new Promise((resolve) =>
+  document.readyState === "complete" ? resolve() : addEventListener("load", resolve, { once: true }),
+);
+const idle = () =>
+  new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 200)));
+
+// Runs `then` once the page has loaded, its calculator (if it has one) has started or failed, and the
+// browser is idle: so nothing done for later (offline copies, the snapshot) slows the reader's start.
+export function afterStartUp(then) {
+  const calculator = document.querySelector("[data-calculator]") ? calculatorStarted : Promise.resolve();
+  loaded.then(() => calculator).then(idle).then(then);
+}
+
+// A returning reader's Python starts from a snapshot of the runtime with the calculators imported
+// (calculator-worker.mjs). It is made by a worker of its own, in idle time, that is asked nothing:
+// nothing typed can be in it. Once per tab at most; a failure (no room, no CacheStorage) only means
+// the next visit starts the usual way.
+const SNAPSHOT_MAKER = "snapshot-maker"; // the same name in calculator-worker.mjs
+const SNAPSHOT_LIMIT_MS = 120_000;
+let snapshotTried = false;
+const forgetSnapshot = () => globalThis.caches?.delete("cp523-snapshot").catch(() => {});
+
+function makeSnapshot() {
+  if (snapshotTried || !("caches" in self)) return;
+  snapshotTried = true;
+  let maker;
+  try {
+    maker = new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module", name: SNAPSHOT_MAKER });
+  } catch {
+    return;
+  }
+  const end = () => {
+    clearTimeout(limit);
+    maker.terminate();
+  };
+  const limit = setTimeout(end, SNAPSHOT_LIMIT_MS);
+  maker.addEventListener("message", ({ data }) => {
+    if (data.type === "snapshot-stored") performance.mark("snapshot-stored");
+    end();
+  });
+  maker.addEventListener("error", end);
+}
 const waiting = new Map();
 let lastId = 0;
 
@@ -45,6 +89,9 @@ export function startWorker() {
     const fail = (reason, otherBuild = false) => {
       clearTimeout(limit);
       started.terminate();
+      // Whatever went wrong, the next start is the usual one: a snapshot that hangs or breaks the
+      // runtime must not break every visit after this one.
+      forgetSnapshot();
       if (worker === started) {
         worker = null;
         workerReady = null;
@@ -60,8 +107,10 @@ export function startWorker() {
         fail(strings.reasons.other_build, true);
       } else if (data.type === "ready") {
         clearTimeout(limit);
-        performance.mark("calculator-ready");
+        startedFromSnapshot = data.fromSnapshot;
+        performance.mark("calculator-ready", { detail: { fromSnapshot: data.fromSnapshot } });
         resolve();
+        if (!data.fromSnapshot) afterStartUp(makeSnapshot);
       } else if (data.type === "failed") {
         fail(worded(data.reason));
       } else if (data.type === "answer") {
