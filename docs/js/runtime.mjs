@@ -77,9 +77,12 @@ const worded = (reason) => (typeof reason === "string" ? reason : fill(PROBLEMS[
 export function startWorker() {
   if (workerReady) return workerReady;
   workerReady = new Promise((resolve, reject) => {
+    // The worker the page's head started (overrides/main.html), on the page's first start only.
+    const early = globalThis.calculatorWorkerStarted;
+    delete globalThis.calculatorWorkerStarted;
     let started;
     try {
-      started = new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module" });
+      started = early?.worker ?? new Worker(new URL("./calculator-worker.mjs", import.meta.url), { type: "module" });
     } catch (error) {
       reject(error);
       return;
@@ -102,7 +105,7 @@ export function startWorker() {
       waiting.clear();
     };
     const limit = setTimeout(() => fail(strings.reasons.start_limit), START_LIMIT_MS);
-    started.addEventListener("message", ({ data }) => {
+    const onMessage = ({ data }) => {
       if (data.type === "ready" && data.build !== BUILD) {
         fail(strings.reasons.other_build, true);
       } else if (data.type === "ready") {
@@ -117,11 +120,19 @@ export function startWorker() {
         waiting.get(data.id)?.(data.failure ? { ...data, failure: worded(data.failure) } : data);
         waiting.delete(data.id);
       }
-    });
-    started.addEventListener("error", (event) => {
+    };
+    const onError = (event) => {
       event.preventDefault();
       fail(event.message || strings.reasons.not_loaded);
-    });
+    };
+    started.addEventListener("message", onMessage);
+    started.addEventListener("error", onError);
+    // What the early worker said before this module ran, in order (no new message can come between:
+    // this is one task).
+    if (early) {
+      started.onmessage = started.onerror = null;
+      for (const event of early.said) (event.type === "error" ? onError : onMessage)(event);
+    }
   });
   workerReady.then(startEnded, startEnded);
   return workerReady;
