@@ -16,7 +16,7 @@ import json
 from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 
-from . import call_card, fields, parameters
+from . import fields, parameters
 from .calculator import Calculator
 from .fields import Problem
 from .money import cents_text
@@ -35,9 +35,26 @@ def calculator(name: str) -> Calculator:
         raise UnknownCalculator(f"No calculator is called {name!r}. Choose one of: {', '.join(CALCULATORS)}") from None
 
 
+def prepare(names: str, language: str = LANGUAGES[0]) -> None:
+    """For the browser worker, before the first answer: import the calculators a page holds (their
+    registry names, comma-separated; "" or "*" for all of them) and read the catalog they word answers
+    from, so the first answer costs no more than the next. Calculators are imported lazily
+    (calculators/registry.py); their modules read their figures as they are imported."""
+    wanted = [name.strip() for name in names.split(",") if name.strip() not in ("", "*")]
+    for name in wanted or CALCULATORS:
+        calculator(name)
+    words(language)
+
+
+def _call_log(payload: dict, today: dt.date, said: Words) -> dict:
+    from .call_card import log_calendar  # imported with the call card, the calculator on the log's page
+
+    return log_calendar(payload, today, said)
+
+
 # Answers that are no calculator's form: the call log's calendar file (docs/js/call-log.mjs), made from
 # the log's next dates by the same calendar_file.py as the checklist's.
-SERVICES = {"call_log": call_card.log_calendar}
+SERVICES = {"call_log": _call_log}
 
 
 def run(name: str, payload: dict, today: dt.date | None = None, language: str = LANGUAGES[0]) -> dict:

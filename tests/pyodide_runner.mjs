@@ -13,7 +13,9 @@ const { loadPyodide } = require(path.resolve("node_modules/pyodide/pyodide.js"))
 const { wheel, requests } = JSON.parse(readFileSync(0, "utf8"));
 const pyodide = await loadPyodide({ stdout: () => {}, stderr: (line) => console.error(line) });
 await pyodide.loadPackage(path.resolve(wheel), { messageCallback: () => {} });
-const runJson = pyodide.pyimport("calculators.web").run_json;
+const web = pyodide.pyimport("calculators.web");
+web.prepare(""); // every calculator up front (calculators/registry.py imports them lazily)
+const runJson = web.run_json;
 const answers = requests.map(({ name, payload, today }) => runJson(name, payload, today));
 const python = pyodide.runPython("import platform; platform.python_version()");
 // A Python error reaching JavaScript is formatted with traceback: exercise that path too.

@@ -113,3 +113,23 @@ def test_a_byte_order_mark_and_a_5000_digit_number_are_answered_not_crashed():
         "past_due", stdin='{"notice_date": "2026-11-20", "monthly_payment": ' + "9" * 5000 + ', "missed_payments": 1}'
     )
     assert huge.returncode == 1 and "is too long" in huge.stdout
+
+
+def imported_after(code: str) -> list[str]:
+    """The calculators' modules a fresh Python holds after running `code`."""
+    show = "import json, sys; print(json.dumps([m for m in sys.modules if m.startswith('calculators.')]))"
+    done = subprocess.run([sys.executable, "-c", f"{code}; {show}"], capture_output=True, text=True, cwd=PROJECT)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_boundary_imports_a_calculator_only_when_a_page_prepares_it():
+    from calculators.registry import CALCULATORS, MODULES
+
+    assert [CALCULATORS[name].name for name in MODULES] == list(MODULES)  # each is listed under its own name
+    calculators = {f"calculators.{module}" for module in MODULES.values()}
+    assert not calculators & set(imported_after("import calculators.web"))
+    fees_only = set(imported_after("import calculators.web as web; web.prepare('fees')"))
+    assert calculators & fees_only == {"calculators.user_fees"}
+    for everything in ("", "*"):
+        assert calculators <= set(imported_after(f"import calculators.web as web; web.prepare({everything!r})"))
