@@ -81,7 +81,7 @@ async function startPython({ snapshot = null, makeSnapshot = false } = {}) {
     // Only strings cross into Python before a snapshot is taken: a snapshot cannot hold JavaScript objects.
     pyodide.runPython("import sys; sys.path.insert(0, '/lib/calculators.zip'); import calculators.web");
   }
-  return pyodide;
+  return { pyodide, web: pyodide.pyimport("calculators.web") };
 }
 
 // Restored when a snapshot of this build is kept; otherwise, or when restoring fails, the usual way.
@@ -89,18 +89,18 @@ async function startForThePage() {
   const snapshot = await storedSnapshot();
   if (snapshot) {
     try {
-      const pyodide = await startPython({ snapshot });
-      return { runJson: pyodide.pyimport("calculators.web").run_json, fromSnapshot: true };
+      return { ...(await startPython({ snapshot })), fromSnapshot: true };
     } catch {
       await forgetSnapshot();
     }
   }
-  const pyodide = await startPython();
-  return { runJson: pyodide.pyimport("calculators.web").run_json, fromSnapshot: false };
+  return { ...(await startPython()), fromSnapshot: false };
 }
 
+// The snapshot holds every calculator imported, with its words read: any page starts ready to answer.
 async function makeAndStoreSnapshot() {
-  const pyodide = await startPython({ makeSnapshot: true });
+  const { pyodide, web } = await startPython({ makeSnapshot: true });
+  web.prepare("*");
   const image = pyodide.makeMemorySnapshot();
   const headers = { "content-type": "application/octet-stream", "x-build": buildInfo.build, "x-runtime": buildInfo.runtime };
   await (await caches.open(SNAPSHOT_CACHE)).put(SNAPSHOT, new Response(image, { headers }));
@@ -119,12 +119,14 @@ if (self.name === MAKER) {
     (error) => postMessage({ type: "failed", reason: reasonOf(error) }),
   );
 
-  onmessage = async ({ data: { id, name, payload, today } }) => {
+  onmessage = async ({ data: { id, name, payload, today, prepare } }) => {
     try {
-      const { runJson } = await started;
-      postMessage({ type: "answer", id, json: runJson(name, payload, today) });
+      const { web } = await started;
+      // The page's calculators, imported after "ready" while the reader reads the form (calculators/web.py).
+      if (prepare !== undefined) return void web.prepare(prepare);
+      postMessage({ type: "answer", id, json: web.run_json(name, payload, today) });
     } catch (error) {
-      postMessage({ type: "answer", id, failure: reasonOf(error) });
+      if (prepare === undefined) postMessage({ type: "answer", id, failure: reasonOf(error) });
     }
   };
 }

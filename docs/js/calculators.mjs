@@ -5,7 +5,7 @@ import buildInfo from "./build-info.mjs";
 import "./call-log.mjs"; // the call log on "Before you call", which asks the same worker
 import * as remember from "./remember.mjs";
 import { shortOfSpace } from "./offline.mjs";
-import { ask, BUILD, startWorker } from "./runtime.mjs";
+import { ask, BUILD, prepare, startWorker } from "./runtime.mjs";
 import { renderAnswer } from "./results.mjs";
 import strings, { date, fill } from "./strings.mjs";
 
@@ -384,6 +384,7 @@ function bind(root) {
   if (root.dataset.build !== BUILD) return reloadForNewBuild(root); // instant navigation to a newer page
   setState(root, "loading", strings.status.loading);
   const starting = startWorker();
+  prepare(root.dataset.calculator);
   starting.then(
     () => root.dataset.state === "loading" && setState(root, "ready", strings.status.ready),
     (error) =>

@@ -30,14 +30,15 @@ export function afterStartUp(then) {
 // A returning reader's Python starts from a snapshot of the runtime with the calculators imported
 // (calculator-worker.mjs). It is made by a worker of its own, in idle time, that is asked nothing:
 // nothing typed can be in it. Once per tab at most; a failure (no room, no CacheStorage) only means
-// the next visit starts the usual way.
+// the next visit starts the usual way. (Tests that count workers or downloads switch it off through
+// `calculatorMakesSnapshots`.)
 const SNAPSHOT_MAKER = "snapshot-maker"; // the same name in calculator-worker.mjs
 const SNAPSHOT_LIMIT_MS = 120_000;
 let snapshotTried = false;
 const forgetSnapshot = () => globalThis.caches?.delete("cp523-snapshot").catch(() => {});
 
 function makeSnapshot() {
-  if (snapshotTried || !("caches" in self)) return;
+  if (snapshotTried || !("caches" in self) || globalThis.calculatorMakesSnapshots === false) return;
   snapshotTried = true;
   let maker;
   try {
@@ -145,6 +146,11 @@ export function stopWorker() {
   workerReady = null;
   for (const answer of waiting.values()) answer({ failure: strings.reasons.stopped });
   waiting.clear();
+}
+
+// Have the worker import a calculator now, once it is ready, rather than on the first question.
+export function prepare(name) {
+  startWorker().then(() => worker?.postMessage({ prepare: name }), () => {});
 }
 
 // "Today" is the reader's own calendar day, not the UTC day.

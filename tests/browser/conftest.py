@@ -35,6 +35,13 @@ def page(page):
 
 
 @pytest.fixture
+def no_snapshot_maker(page):
+    """For a test that counts workers or downloads: the page makes no Python snapshot (a second worker
+    that downloads the runtime from the browser's cache; tests/browser/test_snapshot.py tests it)."""
+    page.add_init_script("window.calculatorMakesSnapshots = false")
+
+
+@pytest.fixture
 def watch(page, base_url):
     watcher = PageWatch(page, base_url)
     yield watcher

@@ -80,7 +80,9 @@ def test_no_other_site_can_frame_the_guide(page, base_url, tmp_path):
         server.shutdown()
 
 
-def test_the_calculator_worker_can_neither_eval_nor_reach_another_origin(page, base_url, tmp_path, open_calculator):
+def test_the_calculator_worker_can_neither_eval_nor_reach_another_origin(
+    page, no_snapshot_maker, base_url, tmp_path, open_calculator
+):
     # The worker takes its policy from its own response, which a <meta> tag cannot give it.
     reached = []
 
