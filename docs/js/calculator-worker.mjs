@@ -44,14 +44,15 @@ self.fetch = async (resource, options) => {
   return response;
 };
 
-// The stored snapshot, if it was made from this very build and runtime; any other is deleted.
+// The stored snapshot, if it was made from this very build and runtime (its bytes still to be read);
+// any other is deleted.
 async function storedSnapshot() {
   try {
     const cache = await caches.open(SNAPSHOT_CACHE);
     const stored = await cache.match(SNAPSHOT);
     if (!stored) return null;
     if (stored.headers.get("x-build") === buildInfo.build && stored.headers.get("x-runtime") === buildInfo.runtime) {
-      return new Uint8Array(await stored.arrayBuffer());
+      return stored;
     }
     await cache.delete(SNAPSHOT);
   } catch {
@@ -62,21 +63,28 @@ async function storedSnapshot() {
 
 const forgetSnapshot = () => caches.delete(SNAPSHOT_CACHE).catch(() => {});
 
+// Everything a start needs is asked for at once, from this script's first line: the two runtime scripts
+// (pyodide.mjs would import the second only once it has run), and the calculators. A failure is seen
+// where each is awaited (or pyodide.mjs imports the second).
+const runtimeScript = import(`${indexURL}pyodide.mjs`);
+const calculatorsZip = fetch(siteURL(buildInfo.calculators)).then((response) => response.arrayBuffer());
+for (const early of [runtimeScript, calculatorsZip, import(`${indexURL}pyodide.asm.mjs`)]) early.catch(() => {});
+
 // The standard library and the calculators come compiled (hooks/pyodide_runtime.py); with no
 // package to install, the lock file's facts travel in build-info instead of a download.
 async function startPython({ snapshot = null, makeSnapshot = false } = {}) {
-  const calculators = fetch(siteURL(buildInfo.calculators)).then((response) => response.arrayBuffer());
-  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
+  const { loadPyodide } = await runtimeScript;
   const pyodide = await loadPyodide({
     indexURL,
     stdLibURL: siteURL(buildInfo.stdlib),
     lockFileContents: buildInfo.lock,
-    ...(snapshot && { _loadSnapshot: snapshot }),
+    // Read while Pyodide fetches and compiles its WebAssembly: it waits for the bytes only then.
+    ...(snapshot && { _loadSnapshot: snapshot.arrayBuffer() }),
     ...(makeSnapshot && { _makeSnapshot: true }),
   });
   // The files live outside Python's memory, so a restored snapshot needs the zip written again (the
   // very bytes it was made with: same build), but not imported again.
-  pyodide.FS.writeFile("/lib/calculators.zip", new Uint8Array(await calculators));
+  pyodide.FS.writeFile("/lib/calculators.zip", new Uint8Array(await calculatorsZip));
   if (!snapshot) {
     // Only strings cross into Python before a snapshot is taken: a snapshot cannot hold JavaScript objects.
     pyodide.runPython("import sys; sys.path.insert(0, '/lib/calculators.zip'); import calculators.web");
