@@ -23,7 +23,7 @@ const lastLine = (error) => String(error?.message ?? error).trim().split("\n").p
 const reasonOf = (error) => error?.facts ?? lastLine(error);
 const downloadProblem = (facts) => Object.assign(new Error(`${facts.problem}: ${facts.file}`), { facts });
 
-// Pyodide waits for ever when its WebAssembly file fails to download or is served
+// Pyodide waits for ever when its WebAssembly file fails to download, is cut off, or is served
 // with the wrong type, so the worker watches its own downloads and gives up at once.
 let downloadFailed;
 const failedDownload = new Promise((_, reject) => (downloadFailed = reject));
@@ -40,9 +40,35 @@ self.fetch = async (resource, options) => {
   if (!response.ok) downloadFailed(downloadProblem({ problem: "download_status", file, status: response.status }));
   else if (file.endsWith(".wasm") && !response.headers.get("content-type")?.startsWith("application/wasm")) {
     downloadFailed(downloadProblem({ problem: "wrong_type", file }));
-  }
+  } else countBytes(response, file);
   return response;
 };
+
+// The page shows how much of the start's downloads has arrived, and counts its time limit from the last
+// progress rather than from the start (runtime.mjs). The bytes are counted on a copy of the response:
+// WebAssembly compiles from the browser's own, which keeps its compiled-code cache. A body that ends
+// short of what the build wrote (a connection cut mid-way) or breaks off is a failed download at once.
+const expected = buildInfo.sizes;
+const total = Object.values(expected).reduce((sum, size) => sum + size, 0);
+let received = 0;
+let reported = -1; // percent: the page hears of each whole percent once
+async function countBytes(response, file) {
+  if (!(file in expected) || !response.body) return;
+  const reader = response.clone().body.getReader();
+  let bytes = 0;
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      bytes += chunk.value.length;
+      received += chunk.value.length;
+      const percent = Math.floor((100 * received) / total);
+      if (percent !== reported && self.name !== MAKER) postMessage({ type: "progress", received, total });
+      reported = percent;
+    }
+  } catch {
+    // cut off: the connection broke
+  }
+  if (bytes !== expected[file]) downloadFailed(downloadProblem({ problem: "download_cut", file }));
+}
 
 // The stored snapshot, if it was made from this very build and runtime (its bytes still to be read);
 // any other is deleted.

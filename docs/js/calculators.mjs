@@ -5,7 +5,7 @@ import buildInfo from "./build-info.mjs";
 import "./call-log.mjs"; // the call log on "Before you call", which asks the same worker
 import * as remember from "./remember.mjs";
 import { shortOfSpace } from "./offline.mjs";
-import { ask, BUILD, prepare, startWorker } from "./runtime.mjs";
+import { ask, BUILD, onProgress, prepare, startWorker } from "./runtime.mjs";
 import { renderAnswer } from "./results.mjs";
 import strings, { date, fill } from "./strings.mjs";
 
@@ -378,11 +378,24 @@ function takeCarried(root) {
   }
 }
 
+// How much of the calculator's download has arrived, under the status while it starts: on a slow link
+// the reader sees it moving. Not a live region: the status says what is happening, this line only moves.
+function showProgress(root, { received, total }) {
+  const status = root.querySelector(".calc-status");
+  const line = root.querySelector(".calc-progress") ?? status.insertAdjacentElement("afterend", document.createElement("p"));
+  line.className = "calc-progress";
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  const percent = Math.floor((100 * received) / total);
+  line.textContent = fill(strings.status.progress, { received: megabytes(received), total: megabytes(total), percent });
+  line.hidden = percent >= 100;
+}
+
 function bind(root) {
   if (root.dataset.bound) return;
   root.dataset.bound = "true";
   if (root.dataset.build !== BUILD) return reloadForNewBuild(root); // instant navigation to a newer page
   setState(root, "loading", strings.status.loading);
+  onProgress((progress) => root.isConnected && showProgress(root, progress));
   const starting = startWorker();
   prepare(root.dataset.calculator);
   starting.then(
