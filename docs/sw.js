@@ -61,14 +61,37 @@ async function checkedOnEachUse(response) {
 
 // Online: the server's current file. Offline: this build's copy. Nothing fetched here is written to
 // the cache, so the cache never mixes two builds.
+// A server that answers with an error (an outage, 5xx), or with a page that is not the guide's (a Wi-Fi
+// login page, answering every address), is treated as no network: this build's copy, if there is one.
+// Offline, a page this build does not have gets the guide's own "not found" page.
 async function fromNetworkThenCache(request) {
+  const cached = () => caches.match(request, { ignoreSearch: true, cacheName: SITE_CACHE });
+  let response;
   try {
-    return await checkedOnEachUse(await fetch(fresh(request)));
+    response = await checkedOnEachUse(await fetch(fresh(request)));
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: true, cacheName: SITE_CACHE });
-    if (cached) return await checkedOnEachUse(cached);
+    const copy = (await cached()) ?? (request.mode === "navigate" && (await notFoundPage()));
+    if (copy) return await checkedOnEachUse(copy);
     throw error;
   }
+  if (await isTheGuides(request, response)) return response;
+  return (await cached().then((copy) => copy && checkedOnEachUse(copy))) ?? response;
+}
+
+const notFoundPage = async () => {
+  const page = await caches.match(new URL("404.html", SCOPE), { cacheName: SITE_CACHE });
+  return page && new Response(await page.blob(), { status: 404, headers: page.headers });
+};
+
+// The guide's pages all name their generator, and its scripts and styles come with their own types; a
+// login page or a host's error page does neither.
+const TYPES = { script: "javascript", worker: "javascript", style: "text/css" };
+async function isTheGuides(request, response) {
+  if (response.status >= 500 || response.type === "opaqueredirect") return false;
+  if (!response.ok) return true; // the host's answer, such as the guide's own "not found" page
+  if (TYPES[request.destination]) return Boolean(response.headers.get("content-type")?.includes(TYPES[request.destination]));
+  if (request.mode !== "navigate") return true;
+  return (await response.clone().text()).includes('<meta name="generator" content="mkdocs-');
 }
 
 // A device short of space refuses a copy (QuotaExceededError). Keeping one is only for offline use:

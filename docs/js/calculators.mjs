@@ -381,6 +381,7 @@ function takeCarried(root) {
 // How much of the calculator's download has arrived, under the status while it starts: on a slow link
 // the reader sees it moving. Not a live region: the status says what is happening, this line only moves.
 function showProgress(root, { received, total }) {
+  if (performance.now() < 1000 && received < total) return; // a quick start shows no flicker
   const status = root.querySelector(".calc-status");
   const line = root.querySelector(".calc-progress") ?? status.insertAdjacentElement("afterend", document.createElement("p"));
   line.className = "calc-progress";
