@@ -3,6 +3,7 @@
 // lives for the whole visit, across Material's instant page changes.
 import buildInfo from "./build-info.mjs";
 import "./call-log.mjs"; // the call log on "Before you call", which asks the same worker
+import "./clear-all.mjs"; // the about page's "Clear everything"
 import * as remember from "./remember.mjs";
 import { shortOfSpace } from "./offline.mjs";
 import { ask, BUILD, onProgress, prepare, startWorker } from "./runtime.mjs";
