@@ -363,8 +363,18 @@ function reloadForNewBuild(root, { asked = false } = {}) {
     setState(root, "error", fill(strings.status.failed, { reason: strings.reasons.reload, phone: root.dataset.irsPhone }));
     return;
   }
-  if (!reloading) location.reload();
+  if (!reloading) freshScripts().then(() => location.reload());
   reloading = true;
+}
+
+// Without a service worker (a private window, site data blocked), a reload takes the page's scripts
+// from the browser's cache for as long as the host's headers allow (Last-Modified alone, max-age):
+// the old build's, again. Fetched past that cache first, the reload finds the new build's there.
+// (build-info.mjs may be the old build's too: its list of names is what counts.)
+function freshScripts() {
+  const site = new URL("../", import.meta.url);
+  const fresh = (buildInfo.scripts ?? []).map((path) => fetch(new URL(path, site), { cache: "reload" }).catch(() => {}));
+  return Promise.all(fresh);
 }
 
 // Answers carried over a reload for a new build: put back, and asked again if they had been.

@@ -169,3 +169,30 @@ def test_a_worker_from_the_new_build_is_never_asked_and_what_was_typed_is_kept(d
     expect(calculator.locator(".calc-answer")).to_contain_text(SENTENCE_B, timeout=READY_TIMEOUT)
     expect(calculator).to_have_attribute("data-build", build_id(deploy.build_b))
     expect(page.get_by_label("Monthly payment")).to_have_value("100")
+
+
+@pytest.mark.parametrize("set_up", ["last-modified", "ten-minutes"])
+def test_without_a_service_worker_the_first_or_second_reload_after_a_deploy_works(set_up, builds, browser):
+    """A private window, or site data blocked (#25, resilience 2): no service worker to revalidate the
+    page's scripts, which the browser may keep from build A. The reload the page makes itself after
+    finding B's form (the second) must bring B's scripts."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    deploy = Deploy(builds, page)
+    DeployHost.set_up = set_up
+    shutil.rmtree(deploy.served, ignore_errors=True)
+    copy_build(deploy.build_a, deploy.served, age=MONTH)
+    try:
+        page.goto(deploy.base_url + "catch-up-amount/")
+        expect(answer(page)).to_contain_text(SENTENCE_A)
+        page.reload()
+        expect(answer(page)).to_contain_text(SENTENCE_A)
+        deploy.copy_b()
+
+        page.reload()
+        calculator = page.locator('[data-calculator="past_due"]')
+        expect(calculator).to_have_attribute("data-build", build_id(deploy.build_b))
+        expect(answer(page)).to_contain_text(SENTENCE_B)
+    finally:
+        DeployHost.set_up = "host"
+        context.close()
