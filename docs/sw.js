@@ -20,15 +20,30 @@ const cacheFor = (url) => (isRuntime(url) ? RUNTIME_CACHE : SITE_CACHE);
 const fresh = (request) => new Request(request, { cache: "no-cache" });
 
 // The copy kept for offline use is fetched whole from the server ("reload"), whatever the host's
-// validators say, so it is this build's and nothing older.
+// validators say, and each file is checked against the digest this build gave it: a host still being
+// copied to, file by file, can serve this worker beside the last build's pages. Nothing that differs
+// is kept; after a second try the install fails, the last build's worker stays in charge, and the
+// browser installs this one again on a later visit, once the copy is whole.
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SITE_CACHE)
-      .then((cache) => cache.addAll(self.BUILD.precache.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" }))))
-      .then(() => self.skipWaiting()),
+      .then((cache) => Promise.all(Object.entries(self.BUILD.precache).map(([path, digest]) => keepChecked(cache, path, digest))))
+      .then(() => self.skipWaiting(), (error) => caches.delete(SITE_CACHE).then(() => Promise.reject(error))),
   );
 });
+
+async function keepChecked(cache, path, digest, tries = 2) {
+  const request = new Request(new URL(path, SCOPE), { cache: "reload" });
+  const response = await fetch(request);
+  const body = await response.arrayBuffer();
+  if (response.ok && (await sha256(body)) === digest) return cache.put(request, new Response(body, response));
+  if (tries > 1) return new Promise((resolve) => setTimeout(resolve, 2000)).then(() => keepChecked(cache, path, digest, tries - 1));
+  throw new Error(`${path} is not this build's`);
+}
+
+const sha256 = async (bytes) =>
+  Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 // The Python snapshot (calculator-worker.mjs) is not this worker's: it knows its own build, and
 // replaces itself.

@@ -196,3 +196,41 @@ def test_without_a_service_worker_the_first_or_second_reload_after_a_deploy_work
     finally:
         DeployHost.set_up = "host"
         context.close()
+
+
+INSTALLING = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return Boolean(registration?.installing || registration?.waiting);
+}"""
+
+
+def test_a_deploy_copied_file_by_file_never_leaves_the_last_builds_pages_with_the_new_worker(deploy, page, context):
+    """sw.js and its manifest copied before the pages (#25, resilience 1): B's worker checks every file
+    it keeps against B's digests, so it does not install over A's pages; once the copy is whole, it does."""
+    deploy.visit_a("host")
+    for name in ("sw.js", "sw-manifest.js"):
+        shutil.copy2(deploy.build_b / name, deploy.served / name)
+
+    page.reload()
+    expect(answer(page)).to_contain_text(SENTENCE_A)
+    deadline = time.monotonic() + READY_TIMEOUT / 1000
+    while not page.evaluate(INSTALLING):  # B's worker is found and tries to install...
+        assert time.monotonic() < deadline, "B's worker was never found"
+        time.sleep(0.1)
+    while page.evaluate(INSTALLING):  # ...and gives up
+        assert time.monotonic() < deadline, "B's worker neither installed nor gave up"
+        time.sleep(0.2)
+    wait_for_only_cache(page, manifest_version(deploy.build_a))
+    context.set_offline(True)
+    page.reload()
+    expect(answer(page)).to_contain_text(SENTENCE_A)  # offline: A's pages with A's scripts, still whole
+
+    context.set_offline(False)
+    deploy.copy_b()
+    page.reload()
+    expect(answer(page)).to_contain_text(SENTENCE_B)
+    wait_for_only_cache(page, manifest_version(deploy.build_b))
+    keep_calculator_files(page)
+    context.set_offline(True)
+    page.reload()
+    expect(answer(page)).to_contain_text(SENTENCE_B)
