@@ -6,7 +6,9 @@
 // Python and the theme's bundles by a digest) cannot go stale: they come from the browser's own HTTP
 // cache as they are, so it keeps their compiled code, and from this worker's cache only when that has
 // lost them. Only this site's own files are ever cached.
-importScripts("sw-manifest.js");
+// Registered as sw.js?build=<the manifest's version> (offline.mjs): a host that answers "not modified"
+// to every request for a file it has replaced cannot hide a new build behind an address seen before.
+importScripts(`sw-manifest.js${location.search}`);
 
 const SITE_CACHE = `cp523-site-${self.BUILD.version}`;
 const RUNTIME_CACHE = `cp523-runtime-${self.BUILD.runtime}`;
@@ -17,7 +19,8 @@ const CONTENT_ADDRESSED = /\/(pyodide\/[^/]+\/|py\/[^/]+-[0-9a-f]{16}\.zip$)|\.[
 const cacheFor = (url) => (isRuntime(url) ? RUNTIME_CACHE : SITE_CACHE);
 // Revalidated with the server, never taken from the browser's HTTP cache as it is: a host that
 // sends only Last-Modified, or max-age=600, would otherwise hand back the previous build's files.
-const fresh = (request) => new Request(request, { cache: "no-cache" });
+// A request that asks for more (a page reading past every cache) keeps its own mode.
+const fresh = (request) => (request.cache === "default" ? new Request(request, { cache: "no-cache" }) : request);
 
 // The copy kept for offline use is fetched whole from the server ("reload"), whatever the host's
 // validators say, and each file is checked against the digest this build gave it: a host still being
@@ -83,7 +86,7 @@ async function fromNetworkThenCache(request) {
   const cached = () => caches.match(request, { ignoreSearch: true, cacheName: SITE_CACHE });
   let response;
   try {
-    response = await checkedOnEachUse(await fetch(fresh(request)));
+    response = await checkedOnEachUse(await thisBuilds(request));
   } catch (error) {
     const copy = (await cached()) ?? (request.mode === "navigate" && (await notFoundPage()));
     if (copy) return await checkedOnEachUse(copy);
@@ -91,6 +94,17 @@ async function fromNetworkThenCache(request) {
   }
   if (await isTheGuides(request, response)) return response;
   return (await cached().then((copy) => copy && checkedOnEachUse(copy))) ?? response;
+}
+
+// The server's file, revalidated. A file this build lists whose bytes are not this build's (a host that
+// sends the same Last-Modified for every deploy answers "not modified", and the browser hands back
+// the last build's copy) is fetched again whole.
+async function thisBuilds(request) {
+  const response = await fetch(fresh(request));
+  const path = new URL(request.url).pathname.slice(SCOPE.pathname.length);
+  const digest = self.BUILD.precache[path];
+  if (!digest || !response.ok || (await sha256(await response.clone().arrayBuffer())) === digest) return response;
+  return fetch(new Request(request, { cache: "reload" }));
 }
 
 const notFoundPage = async () => {

@@ -71,12 +71,13 @@ def builds(tmp_path_factory):
     server.shutdown()
 
 
-def copy_build(build, served, age=0):
+def copy_build(build, served, age=0, same_time_as=None):
     """Copy a build over the served folder, its files dated `age` seconds ago (a host sends that as
-    Last-Modified, and a browser may keep such a file for a tenth of its age)."""
+    Last-Modified, and a browser may keep such a file for a tenth of its age), or exactly as the file
+    `same_time_as` was."""
+    then = same_time_as.stat().st_mtime if same_time_as else time.time() - age
     shutil.copytree(build, served, dirs_exist_ok=True)
-    if age:
-        then = time.time() - age
+    if age or same_time_as:
         for path in served.rglob("*"):
             os.utime(path, (then, then))
 
@@ -232,5 +233,17 @@ def test_a_deploy_copied_file_by_file_never_leaves_the_last_builds_pages_with_th
     wait_for_only_cache(page, manifest_version(deploy.build_b))
     keep_calculator_files(page)
     context.set_offline(True)
+    page.reload()
+    expect(answer(page)).to_contain_text(SENTENCE_B)
+
+
+def test_a_host_that_sends_the_same_last_modified_for_every_deploy_still_moves_readers_on(deploy, page):
+    """Every file of B dated as A's was (#25, resilience 3): the host answers "not modified" to the
+    browser's every check, sw.js included. The page reads the build on the server past every cache."""
+    deploy.visit_a("last-modified")
+    copy_build(deploy.build_b, deploy.served, age=MONTH, same_time_as=deploy.served / "index.html")
+
+    page.reload()
+    wait_for_only_cache(page, manifest_version(deploy.build_b))
     page.reload()
     expect(answer(page)).to_contain_text(SENTENCE_B)
