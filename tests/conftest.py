@@ -10,16 +10,19 @@ from site_server import CHROMIUM, CHROMIUM_FLAGS, HOSTS, PROJECT, SUB_PATH, Wran
 # instead of writing them again.
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-SITE_FIXTURES = {"site", "site_server", "base_url", "page"}
+# A test is marked by what it uses, never by its name: `make check` leaves out what needs a built site
+# or Pyodide (see the Makefile), and a test that asks for one of these fixtures needs it.
+MARKED_BY_FIXTURES = {
+    "site": {"site", "site_server", "base_url", "page"},
+    "pyodide": {"pyodide_answers"},  # tests/test_golden.py: every golden case run in Pyodide under Node
+}
 
 
 def pytest_collection_modifyitems(items):
-    """Marks for `make check`, which leaves out what needs a built site or Pyodide (see the Makefile)."""
     for item in items:
-        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.site)
-        if "pyodide" in item.nodeid:
-            item.add_marker(pytest.mark.pyodide)
+        for marker, fixtures in MARKED_BY_FIXTURES.items():
+            if fixtures & set(getattr(item, "fixturenames", ())):
+                item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")
