@@ -32,7 +32,10 @@ self.addEventListener("install", (event) => {
     caches
       .open(SITE_CACHE)
       .then((cache) => Promise.all(Object.entries(self.BUILD.precache).map(([path, digest]) => keepChecked(cache, path, digest))))
-      .then(() => self.skipWaiting(), (error) => caches.delete(SITE_CACHE).then(() => Promise.reject(error))),
+      .then(
+        () => self.skipWaiting(),
+        (error) => caches.delete(SITE_CACHE).then(() => Promise.reject(error)),
+      ),
   );
 });
 
@@ -61,7 +64,9 @@ self.addEventListener("activate", (event) => {
       )
       .then(() => self.clients.claim())
       .then(() => self.clients.matchAll())
-      .then((clients) => clients.forEach((client) => client.postMessage({ type: "offline-ready", version: self.BUILD.version }))),
+      .then((clients) => {
+        for (const client of clients) client.postMessage({ type: "offline-ready", version: self.BUILD.version });
+      }),
   );
 });
 

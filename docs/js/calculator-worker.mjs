@@ -19,7 +19,11 @@ const SNAPSHOT = siteURL("python-snapshot"); // a key in the cache, never an add
 
 // Pyodide reports a Python error as a whole traceback; a person needs its last line. A problem this
 // worker found with a download goes to the page as its facts, which the page words (runtime.mjs).
-const lastLine = (error) => String(error?.message ?? error).trim().split("\n").pop();
+const lastLine = (error) =>
+  String(error?.message ?? error)
+    .trim()
+    .split("\n")
+    .pop();
 const reasonOf = (error) => error?.facts ?? lastLine(error);
 const downloadProblem = (facts) => Object.assign(new Error(`${facts.problem}: ${facts.file}`), { facts });
 
@@ -29,7 +33,9 @@ let downloadFailed;
 const failedDownload = new Promise((_, reject) => (downloadFailed = reject));
 const fetchFromSite = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
-  const file = String(resource.url ?? resource).split("/").pop();
+  const file = String(resource.url ?? resource)
+    .split("/")
+    .pop();
   let response;
   try {
     response = await fetchFromSite(resource, options);
@@ -153,7 +159,7 @@ if (self.name === MAKER) {
     (error) => postMessage({ type: "failed", reason: reasonOf(error) }),
   );
 
-  onmessage = async ({ data: { id, name, payload, today, prepare } }) => {
+  addEventListener("message", async ({ data: { id, name, payload, today, prepare } }) => {
     try {
       const { web } = await started;
       // The page's calculators, imported after "ready" while the reader reads the form (calculators/web.py).
@@ -162,5 +168,5 @@ if (self.name === MAKER) {
     } catch (error) {
       if (prepare === undefined) postMessage({ type: "answer", id, failure: reasonOf(error) });
     }
-  };
+  });
 }

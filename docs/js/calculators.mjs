@@ -324,7 +324,10 @@ function bindRemembering(root, starting) {
   if (saved) {
     setFormAnswers(form, saved.answers);
     showQuestionsThatApply(form);
-    starting.then(() => calculate(root, { quiet: true }), () => {});
+    starting.then(
+      () => calculate(root, { quiet: true }),
+      () => {},
+    );
   }
   const keep = () => {
     const kept = remember.save(name, readAnswers(form), ticksByRoot.get(root));
@@ -412,13 +415,16 @@ function bind(root) {
   prepare(root.dataset.calculator);
   starting.then(
     () => root.dataset.state === "loading" && setState(root, "ready", strings.status.ready),
-    (error) =>
-      error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", failedMessage(root, error.message)),
+    (error) => (error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", failedMessage(root, error.message))),
   );
   const form = root.querySelector("form");
   const carried = takeCarried(root);
   if (carried?.answers) setFormAnswers(form, carried.answers);
-  if (carried?.asked) starting.then(() => calculate(root), () => {});
+  if (carried?.asked)
+    starting.then(
+      () => calculate(root),
+      () => {},
+    );
   // The buttons are type="button" (the form never submits: nothing typed may reach a URL), so the
   // page answers their clicks, and Enter in a text field, itself.
   form.addEventListener("submit", (event) => event.preventDefault());

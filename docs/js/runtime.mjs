@@ -24,7 +24,10 @@ const idle = () =>
 // browser is idle: so nothing done for later (offline copies, the snapshot) slows the reader's start.
 export function afterStartUp(then) {
   const calculator = document.querySelector("[data-calculator]") ? calculatorStarted : Promise.resolve();
-  loaded.then(() => calculator).then(idle).then(then);
+  loaded
+    .then(() => calculator)
+    .then(idle)
+    .then(then);
 }
 
 // A returning reader's Python starts from a snapshot of the runtime with the calculators imported
@@ -160,7 +163,10 @@ export function stopWorker() {
 
 // Have the worker import a calculator now, once it is ready, rather than on the first question.
 export function prepare(name) {
-  startWorker().then(() => worker?.postMessage({ prepare: name }), () => {});
+  startWorker().then(
+    () => worker?.postMessage({ prepare: name }),
+    () => {},
+  );
 }
 
 // "Today" is the reader's own calendar day, not the UTC day.
