@@ -236,8 +236,9 @@ def serve(root: Path, handler=HostHandler) -> tuple[ThreadingHTTPServer, str]:
 
 
 def use_host(server, name: str, wrangler) -> None:
-    """From now on, serve the server's folder as host `name` (one of HOSTS) does; `wrangler` gives the
-    address of a `wrangler pages dev` of a folder (tests/conftest.py)."""
+    """From now on, serve the server's folder as `name` does: "wrangler" relays every request to a
+    `wrangler pages dev` of it (`wrangler` gives its address: tests/conftest.py); any other name is
+    served by the server's own handler."""
     server.upstream = wrangler(server.root) if name == "wrangler" else None
 
 

@@ -116,7 +116,7 @@ class Deploy:
         DeployHost.set_up = set_up
         shutil.rmtree(self.served, ignore_errors=True)
         copy_build(self.build_a, self.served, age=MONTH)
-        use_host(self.server, set_up if set_up in HOSTS else "imitation", self.wrangler)
+        use_host(self.server, set_up, self.wrangler)
         visit_until_offline_ready(self.page, self.base_url + "catch-up-amount/")
         expect(answer(self.page)).to_contain_text(SENTENCE_A)
         self.page.reload()  # a second visit, so A's files are in every cache there is
@@ -128,10 +128,11 @@ class Deploy:
 
 @pytest.fixture
 def deploy(builds, page, wrangler):
-    yield Deploy(builds, page, wrangler)
+    deploy = Deploy(builds, page, wrangler)
+    yield deploy
     DeployHost.set_up = "imitation"
     DeployHost.worker_held.set()
-    use_host(builds[-1], "imitation", wrangler)
+    use_host(deploy.server, "imitation", wrangler)
 
 
 @pytest.mark.parametrize("set_up", ["last-modified", "ten-minutes", *HOSTS])
