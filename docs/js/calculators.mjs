@@ -375,6 +375,7 @@ function reloadForNewBuild(root, { asked = false } = {}) {
 // the old build's, again. Fetched past that cache first, the reload finds the new build's there.
 // (build-info.mjs may be the old build's too: its list of names is what counts.)
 function freshScripts() {
+  if (navigator.serviceWorker?.controller) return Promise.resolve(); // it revalidates every script itself
   const site = new URL("../", import.meta.url);
   const fresh = (buildInfo.scripts ?? []).map((path) => fetch(new URL(path, site), { cache: "reload" }).catch(() => {}));
   return Promise.all(fresh);
