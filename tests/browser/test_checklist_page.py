@@ -181,10 +181,16 @@ def test_the_first_answer_is_neutral_and_its_buttons_are_at_the_top(page, open_c
     )
     expect(answer).not_to_contain_text("habits are in place")
     # The way to act, then the print and calendar buttons, then the checklist.
-    call = answer.locator(".calc-act .calc-call").bounding_box()
-    reminders = answer.get_by_role("button", name="Add reminders to my calendar").bounding_box()
-    checklist = answer.locator(".checklist").bounding_box()
-    assert call["y"] < reminders["y"] < checklist["y"]
+    # Measured on the page, not the window: the answer scrolls itself to the top in the frame after it paints.
+    call, reminders, checklist = (
+        locator.evaluate("(element) => element.getBoundingClientRect().top + window.scrollY")
+        for locator in (
+            answer.locator(".calc-act .calc-call"),
+            answer.get_by_role("button", name="Add reminders to my calendar"),
+            answer.locator(".checklist"),
+        )
+    )
+    assert call < reminders < checklist
 
 
 def test_no_calendar_button_when_every_date_has_passed(page, open_calculator, watch):
