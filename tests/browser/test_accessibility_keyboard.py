@@ -3,8 +3,8 @@
 Every Tab stop of every page, forwards and backwards, and of every calculator's answer: on the screen,
 its top clear of the sticky header, not covered, and ringed by a focus style with a part at least 2 px
 wide and 3:1 against what it sits on, in the light and the dark scheme. The closed menu drawer and the
-closed search take no Tab stop (they are `inert`), on every page and after an instant page change; the
-search opens from the keyboard. The error summary comes to rest below the header. Clearing the checklist's
+closed search's results take no Tab stop (they are `inert`), on every page and after an instant page
+change; the search box, off the screen on a phone while closed, opens when the keyboard reaches it. The error summary comes to rest below the header. Clearing the checklist's
 answers is announced, and glossary tips open by keyboard and by touch and close with Escape."""
 
 import re
@@ -20,8 +20,11 @@ from test_site_quality import page_paths
 from calculators.registry import CALCULATORS
 
 DRAWER_INERT = "() => document.querySelector('.md-sidebar--primary').closest('[inert]') !== null"
-SEARCH_INERT = "() => document.querySelector('.md-search__inner').closest('[inert]') !== null"
 RESULTS_INERT = "() => document.querySelector('.md-search__output').closest('[inert]') !== null"
+
+
+# Stops walked each way on a page: all of them but on the sources page, whose 150 repeat one pattern.
+WALK_MOST = 70
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,7 @@ def test_every_tab_stop_of_every_page_is_on_screen_clear_of_the_header_and_ringe
         if not tab.evaluate(DRAWER_INERT):
             problems.append(f"/{path}: the closed menu drawer is not inert")
         for key in ("Tab", "Shift+Tab"):
-            stops = tab_walk(tab, key)
+            stops = tab_walk(tab, key, most=WALK_MOST)
             counted += len(stops)
             problems += [f"/{path} {key}: {problem}" for problem in walk_report(stops)]
     tab.set_viewport_size(PHONE)
@@ -69,40 +72,36 @@ def test_every_tab_stop_of_each_answer_is_on_screen_clear_of_the_header_and_ring
     assert not problems, report(problems)
 
 
-def test_the_closed_menu_and_search_are_inert_and_the_search_opens_from_the_keyboard(tab, base_url):
+def test_the_closed_menu_and_search_results_are_inert_and_the_search_box_opens_when_focused(tab, base_url):
     tab.set_viewport_size(PHONE)
     tab.goto(base_url)
-    assert tab.evaluate(DRAWER_INERT) and tab.evaluate(SEARCH_INERT) and tab.evaluate(RESULTS_INERT)
+    assert tab.evaluate(DRAWER_INERT) and tab.evaluate(RESULTS_INERT)
     # An instant page change (Material swaps the page, its menu included) keeps it so.
     tab.locator(".paths a").first.click()
     expect(tab).to_have_url(re.compile("what-to-do-now/$"))
     expect(tab.locator("h1")).to_have_text("What to do now")
     assert tab.evaluate(DRAWER_INERT)
     # Open, the drawer is not inert; Escape closes it.
-    tab.locator(".md-header label[for=__drawer]").click()
+    tab.locator(".md-header__button[for=__drawer]").click()
     expect(tab.locator("#__drawer")).to_be_checked()
     assert not tab.evaluate(DRAWER_INERT)
     tab.keyboard.press("Escape")
     expect(tab.locator("#__drawer")).not_to_be_checked()
     assert tab.evaluate(DRAWER_INERT)
 
-    # The search button opens the search with the keyboard in its box; Escape brings it back.
-    tab.evaluate("document.activeElement.blur()")
-    press_until(tab, "Tab", "document.activeElement.matches('.md-header__button[for=__search]')")
-    tab.keyboard.press("Enter")
-    search = tab.locator(".md-search__input")
-    expect(search).to_be_focused()
-    expect(search).to_be_in_viewport()
-    assert not tab.evaluate(SEARCH_INERT)
-    tab.keyboard.press("Escape")
-    expect(tab.locator("#__search")).not_to_be_checked()
-    expect(tab.locator(".md-header__button[for=__search]")).to_be_focused()
-    assert tab.evaluate(SEARCH_INERT)
+    # On a phone the closed search box is off the screen: it opens as the keyboard reaches it, every time.
+    for _ in range(3):
+        tab.evaluate("document.activeElement.blur()")
+        press_until(tab, "Tab", "document.activeElement.matches('.md-search__input')")
+        expect(tab.locator("#__search")).to_be_checked()
+        expect(tab.locator(".md-search__input")).to_be_in_viewport()
+        assert not tab.evaluate(RESULTS_INERT)
+        tab.keyboard.press("Escape")
+        expect(tab.locator("#__search")).not_to_be_checked()
+        assert tab.evaluate(RESULTS_INERT)
 
-    # On a tablet the search box is in the header and the drawer still closed; on a wide screen the
-    # menu is a column beside the page.
+    # On a tablet the drawer is still closed; on a wide screen the menu is a column beside the page.
     tab.set_viewport_size(TABLET)
-    tab.wait_for_function(f"!({SEARCH_INERT})()")
     assert tab.evaluate(DRAWER_INERT) and tab.evaluate(RESULTS_INERT)
     tab.set_viewport_size(DESKTOP)
     tab.wait_for_function(f"!({DRAWER_INERT})()")
