@@ -7,7 +7,17 @@ focused; so do the sample notice's numbers, which axe does not see (issue 25, ac
 and 7)."""
 
 import pytest
-from accessibility import DESKTOP, PHONE, SCHEMES, axe_violations, contrast, forget_answers, reader, report, set_scheme
+from accessibility_checks import (
+    DESKTOP,
+    PHONE,
+    SCHEMES,
+    axe_violations,
+    contrast,
+    forget_answers,
+    reader,
+    report,
+    set_scheme,
+)
 from calculator_pages import PAGES
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
