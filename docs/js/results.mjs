@@ -130,7 +130,8 @@ function draw(drawing, block, width) {
   drawing.replaceChildren(
     ...grid,
     ...block.lines.map((line) => svg("path", { class: `chart-${line.style}`, d: path(line.heights) })),
-    svg("text", { x: left, y: height - 12 }, block.first_label),
+    // Under the plot's left edge, or from the chart's own edge when the two dates would run into each other.
+    svg("text", { x: (block.first_label.length + block.last_label.length) * LETTER + 16 > plotWidth ? 0 : left, y: height - 12 }, block.first_label),
     svg("text", { x: width - right, y: height - 12, "text-anchor": "end" }, block.last_label),
   );
 }

@@ -134,8 +134,10 @@ CHART = """() => {
   const svg = document.querySelector(".calc-chart svg");
   const body = svg.closest(".calc-result-body"), style = getComputedStyle(body);
   const room = {width: body.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)};
-  const sizes = [...svg.querySelectorAll("text")].map((text) => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a);
-  return {width: svg.getBoundingClientRect().width, room: room.width, smallest: Math.min(...sizes)};
+  const texts = [...svg.querySelectorAll("text")];
+  const sizes = texts.map((text) => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a);
+  const [first, last] = texts.slice(-2).map((text) => text.getBoundingClientRect());  // the dates under the plot
+  return {width: svg.getBoundingClientRect().width, room: room.width, smallest: Math.min(...sizes), gap: last.left - first.right};
 }"""
 
 
@@ -150,6 +152,7 @@ def test_the_chart_uses_the_phone_s_width_with_labels_of_12_px_or_more(tab, base
     chart = tab.evaluate(CHART)
     assert chart["smallest"] >= 12, f"labels of {chart['smallest']:.1f} px"
     assert chart["width"] >= 0.9 * chart["room"], f"{chart['width']:.0f} px wide in {chart['room']:.0f} px"
+    assert chart["gap"] > 0, f"the first and last dates overlap by {-chart['gap']:.0f} px"
 
 
 def test_the_print_and_calendar_buttons_do_not_touch(tab, base_url):
