@@ -10,7 +10,7 @@ PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve dev check test lint build bench review lock clean stdlib-list
+.PHONY: serve dev check test lint format build bench review lock clean stdlib-list
 
 serve: build
 	@echo "Serving the guide at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
@@ -24,15 +24,24 @@ build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 # The fast loop while working: lint, unit tests and the golden cases in CPython, fewer random examples.
+# Tests are left out by their markers (pyproject.toml), which tests/conftest.py sets from what they use.
 check: lint
-	QUICK=1 $(BIN)/python -m pytest -q -m "not site and not pyodide"
+	QUICK=1 $(BIN)/python -m pytest -q -m "not site and not pyodide and not slow"
 
 test: lint node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
 	$(BIN)/python -m pytest
 
-lint: $(BIN)/.installed
+# Python with ruff; the page scripts, the service worker and the Node scripts with Biome (biome.json).
+lint: $(BIN)/.installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/biome ci --colors=off .
+
+# Formats everything and applies the fixes the linters know to be safe; what remains, `make lint` names.
+format: $(BIN)/.installed node_modules/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	node_modules/.bin/biome check --write .
 
 bench: $(BIN)/.installed node_modules/.installed /usr/bin/chromium
 	$(BIN)/python tests/bench.py

@@ -6,7 +6,9 @@
 // Python and the theme's bundles by a digest) cannot go stale: they come from the browser's own HTTP
 // cache as they are, so it keeps their compiled code, and from this worker's cache only when that has
 // lost them. Only this site's own files are ever cached.
-importScripts("sw-manifest.js");
+// Registered as sw.js?build=<the manifest's version> (offline.mjs): a host that answers "not modified"
+// to every request for a file it has replaced cannot hide a new build behind an address seen before.
+importScripts(`sw-manifest.js${location.search}`);
 
 const SITE_CACHE = `cp523-site-${self.BUILD.version}`;
 const RUNTIME_CACHE = `cp523-runtime-${self.BUILD.runtime}`;
@@ -17,18 +19,37 @@ const CONTENT_ADDRESSED = /\/(pyodide\/[^/]+\/|py\/[^/]+-[0-9a-f]{16}\.zip$)|\.[
 const cacheFor = (url) => (isRuntime(url) ? RUNTIME_CACHE : SITE_CACHE);
 // Revalidated with the server, never taken from the browser's HTTP cache as it is: a host that
 // sends only Last-Modified, or max-age=600, would otherwise hand back the previous build's files.
-const fresh = (request) => new Request(request, { cache: "no-cache" });
+// A request that asks for more (a page reading past every cache) keeps its own mode.
+const fresh = (request) => (request.cache === "default" ? new Request(request, { cache: "no-cache" }) : request);
 
 // The copy kept for offline use is fetched whole from the server ("reload"), whatever the host's
-// validators say, so it is this build's and nothing older.
+// validators say, and each file is checked against the digest this build gave it: a host still being
+// copied to, file by file, can serve this worker beside the last build's pages. Nothing that differs
+// is kept; after a second try the install fails, the last build's worker stays in charge, and the
+// browser installs this one again on a later visit, once the copy is whole.
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SITE_CACHE)
-      .then((cache) => cache.addAll(self.BUILD.precache.map((path) => new Request(new URL(path, SCOPE), { cache: "reload" }))))
-      .then(() => self.skipWaiting()),
+      .then((cache) => Promise.all(Object.entries(self.BUILD.precache).map(([path, digest]) => keepChecked(cache, path, digest))))
+      .then(
+        () => self.skipWaiting(),
+        (error) => caches.delete(SITE_CACHE).then(() => Promise.reject(error)),
+      ),
   );
 });
+
+async function keepChecked(cache, path, digest, tries = 2) {
+  const request = new Request(new URL(path, SCOPE), { cache: "reload" });
+  const response = await fetch(request);
+  const body = await response.arrayBuffer();
+  if (response.ok && (await sha256(body)) === digest) return cache.put(request, new Response(body, response));
+  if (tries > 1) return new Promise((resolve) => setTimeout(resolve, 2000)).then(() => keepChecked(cache, path, digest, tries - 1));
+  throw new Error(`${path} is not this build's`);
+}
+
+const sha256 = async (bytes) =>
+  Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 // The Python snapshot (calculator-worker.mjs) is not this worker's: it knows its own build, and
 // replaces itself.
@@ -43,7 +64,9 @@ self.addEventListener("activate", (event) => {
       )
       .then(() => self.clients.claim())
       .then(() => self.clients.matchAll())
-      .then((clients) => clients.forEach((client) => client.postMessage({ type: "offline-ready", version: self.BUILD.version }))),
+      .then((clients) => {
+        for (const client of clients) client.postMessage({ type: "offline-ready", version: self.BUILD.version });
+      }),
   );
 });
 
@@ -61,14 +84,48 @@ async function checkedOnEachUse(response) {
 
 // Online: the server's current file. Offline: this build's copy. Nothing fetched here is written to
 // the cache, so the cache never mixes two builds.
+// A server that answers with an error (an outage, 5xx), or with a page that is not the guide's (a Wi-Fi
+// login page, answering every address), is treated as no network: this build's copy, if there is one.
+// Offline, a page this build does not have gets the guide's own "not found" page.
 async function fromNetworkThenCache(request) {
+  const cached = () => caches.match(request, { ignoreSearch: true, cacheName: SITE_CACHE });
+  let response;
   try {
-    return await checkedOnEachUse(await fetch(fresh(request)));
+    response = await checkedOnEachUse(await thisBuilds(request));
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: true, cacheName: SITE_CACHE });
-    if (cached) return await checkedOnEachUse(cached);
+    const copy = (await cached()) ?? (request.mode === "navigate" && (await notFoundPage()));
+    if (copy) return await checkedOnEachUse(copy);
     throw error;
   }
+  if (await isTheGuides(request, response)) return response;
+  return (await cached().then((copy) => copy && checkedOnEachUse(copy))) ?? response;
+}
+
+// The server's file, revalidated. A file this build lists whose bytes are not this build's (a host that
+// sends the same Last-Modified for every deploy answers "not modified", and the browser hands back
+// the last build's copy) is fetched again whole.
+async function thisBuilds(request) {
+  const response = await fetch(fresh(request));
+  const path = new URL(request.url).pathname.slice(SCOPE.pathname.length);
+  const digest = self.BUILD.precache[path];
+  if (!digest || !response.ok || (await sha256(await response.clone().arrayBuffer())) === digest) return response;
+  return fetch(new Request(request, { cache: "reload" }));
+}
+
+const notFoundPage = async () => {
+  const page = await caches.match(new URL("404.html", SCOPE), { cacheName: SITE_CACHE });
+  return page && new Response(await page.blob(), { status: 404, headers: page.headers });
+};
+
+// The guide's pages all name their generator, and its scripts and styles come with their own types; a
+// login page or a host's error page does neither.
+const TYPES = { script: "javascript", worker: "javascript", style: "text/css" };
+async function isTheGuides(request, response) {
+  if (response.status >= 500 || response.type === "opaqueredirect") return false;
+  if (!response.ok) return true; // the host's answer, such as the guide's own "not found" page
+  if (TYPES[request.destination]) return Boolean(response.headers.get("content-type")?.includes(TYPES[request.destination]));
+  if (request.mode !== "navigate") return true;
+  return (await response.clone().text()).includes('<meta name="generator" content="mkdocs-');
 }
 
 // A device short of space refuses a copy (QuotaExceededError). Keeping one is only for offline use:

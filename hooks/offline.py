@@ -42,13 +42,14 @@ def write_manifest(site: Path, runtime_version: str) -> str:
     for name in files:
         digest.update(name.encode() + b"\0" + (site / name).read_bytes())
     version = digest.hexdigest()[:16]
-    precache = [
-        name
+    # Pages are cached by their folder address ("checklist/"), the way readers ask for them. Each file
+    # with its SHA-256: the service worker keeps nothing that differs (a deploy copied file by file can
+    # serve this build's sw.js beside the last build's pages).
+    precache = {
+        name.removesuffix("index.html"): hashlib.sha256((site / name).read_bytes()).hexdigest()
         for name in files
         if not name.startswith(CONTENT_ADDRESSED_FOLDERS + NOT_PRECACHED) and not name.endswith(".map")
-    ]
-    # Pages are cached by their folder address ("checklist/"), the way readers ask for them.
-    precache = [name.removesuffix("index.html") for name in precache]
+    }
     # Cached only once a page with a calculator asks: the runtime (kept across builds, per Pyodide
     # version) and this build's wheel.
     runtime = [name for name in files if name.startswith(CONTENT_ADDRESSED_FOLDERS)]

@@ -141,6 +141,13 @@ def on_post_build(config, **kwargs):
             # Pyodide reads these facts from its lock file; with no package to install, they are all it needs.
             "lock": {"info": json.loads((source / "pyodide-lock.json").read_text())["info"], "packages": {}},
         }
+        # The files the worker fetches as it starts, by name, with their sizes: it shows the reader how
+        # far the download has got, and notices at once one that stops short (calculator-worker.mjs).
+        fetched = [f"{runtime}pyodide.asm.wasm", info["stdlib"], info["calculators"]]
+        info["sizes"] = {path.rsplit("/", 1)[-1]: (site / path).stat().st_size for path in fetched}
+        # The page's own scripts, which a reload into a new build fetches fresh first (calculators.mjs).
+        scripts = {path.relative_to(site).as_posix() for path in (site / "js").glob("*.mjs")}
+        info["scripts"] = sorted(scripts | {"js/build-info.mjs"})  # this file, written below
     (site / "js" / "build-info.mjs").write_text(
         f"// Written by hooks/pyodide_runtime.py at build time.\nexport default {json.dumps(info)};\n"
     )

@@ -104,19 +104,26 @@ def cache_rules(site: Path, base: str) -> list[tuple[str, str]]:
 
 def headers_file(site: Path, base: str) -> str:
     page_policy = policy(sorted(_hashes)) + "; frame-ancestors 'none'"
+    rules = {
+        f"{base}*": [
+            f"Content-Security-Policy: {page_policy}",
+            "X-Content-Type-Options: nosniff",
+            "Referrer-Policy: no-referrer",
+            "X-Frame-Options: DENY",
+        ]
+    }
+    # One rule per path: Cloudflare Pages keeps only the last rule written for a path (the worker's
+    # policy was lost beside sw.js's cache rule), where rules for different patterns add up.
+    for worker in WORKERS:
+        rules.setdefault(f"{base}{worker}", []).append(f"Content-Security-Policy: {WORKER_POLICY}")
+    for pattern, cache_control in cache_rules(site, base):
+        rules.setdefault(pattern, []).append(f"Cache-Control: {cache_control}")
     lines = [
         "# Written by hooks/security.py at build time: the headers this site needs, in the format",
         "# Netlify and Cloudflare Pages read. The README says what each one is for.",
-        f"{base}*",
-        f"  Content-Security-Policy: {page_policy}",
-        "  X-Content-Type-Options: nosniff",
-        "  Referrer-Policy: no-referrer",
-        "  X-Frame-Options: DENY",
     ]
-    for worker in WORKERS:
-        lines += [f"{base}{worker}", f"  Content-Security-Policy: {WORKER_POLICY}"]
-    for pattern, cache_control in cache_rules(site, base):
-        lines += [pattern, f"  Cache-Control: {cache_control}"]
+    for pattern, headers in rules.items():
+        lines += [pattern, *(f"  {header}" for header in headers)]
     return "\n".join(lines) + "\n"
 
 

@@ -4,22 +4,25 @@ import shutil
 import sys
 
 import pytest
-from site_server import CHROMIUM, CHROMIUM_FLAGS, PROJECT, SUB_PATH, build_and_serve
+from site_server import CHROMIUM, CHROMIUM_FLAGS, HOSTS, PROJECT, SUB_PATH, Wrangler, build_and_serve, use_host
 
 # The build's own hooks, so tests use the facts they hold (runtime files, kept standard library)
 # instead of writing them again.
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-SITE_FIXTURES = {"site", "site_server", "base_url", "page"}
+# A test is marked by what it uses, never by its name: `make check` leaves out what needs a built site
+# or Pyodide (see the Makefile), and a test that asks for one of these fixtures needs it.
+MARKED_BY_FIXTURES = {
+    "site": {"site", "site_server", "base_url", "page"},
+    "pyodide": {"pyodide_answers"},  # tests/test_golden.py: every golden case run in Pyodide under Node
+}
 
 
 def pytest_collection_modifyitems(items):
-    """Marks for `make check`, which leaves out what needs a built site or Pyodide (see the Makefile)."""
     for item in items:
-        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.site)
-        if "pyodide" in item.nodeid:
-            item.add_marker(pytest.mark.pyodide)
+        for marker, fixtures in MARKED_BY_FIXTURES.items():
+            if fixtures & set(getattr(item, "fixturenames", ())):
+                item.add_marker(marker)
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +30,7 @@ def site_server(tmp_path_factory):
     """The site, built once for the session and served at http://127.0.0.1:PORT/guide/."""
     root = tmp_path_factory.mktemp("web")
     server, base_url = build_and_serve(root)
-    yield base_url, root / SUB_PATH
+    yield base_url, root / SUB_PATH, server
     server.shutdown()
 
 
@@ -38,8 +41,35 @@ def base_url(site_server):
 
 @pytest.fixture(scope="session")
 def site(site_server):
-    """The folder of the built site (read it, never change it: the browser tests serve it)."""
+    """The folder of the built site (read it, never change it: the browser tests serve it). Its `_headers`
+    file is at the host's root, `site.parent`, where Cloudflare Pages reads it."""
     return site_server[1]
+
+
+@pytest.fixture(scope="session")
+def wrangler(tmp_path_factory):
+    """Cloudflare Pages' own runtime for a served folder (its address), started the first time a test asks
+    for that folder and stopped when the session ends."""
+    started = {}
+
+    def start(root):
+        if root not in started:
+            started[root] = Wrangler(root, tmp_path_factory.mktemp("wrangler"))
+        return started[root].address
+
+    yield start
+    for each in started.values():
+        each.stop()
+
+
+@pytest.fixture(params=HOSTS)
+def host(request, site_server, wrangler):
+    """Runs the test once under each host, at the same address: the Python imitation of Cloudflare Pages,
+    then Cloudflare's own local runtime (`wrangler pages dev`)."""
+    server = site_server[2]
+    use_host(server, request.param, wrangler)
+    yield request.param
+    use_host(server, "imitation", wrangler)
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,17 @@
 
 import datetime as dt
 import functools
+import http.client
+import io
 import json
 import os
+import queue
 import re
+import signal
 import subprocess
 import sys
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,6 +33,16 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+# The two hosts a test asked for with the `host` fixture runs under (tests/conftest.py): "imitation" is
+# HostHandler below; "wrangler" is Cloudflare Pages' own local runtime, `wrangler pages dev`, pinned in
+# package.json, which the same test server relays every request to, unchanged.
+HOSTS = ("imitation", "wrangler")
+WRANGLER = PROJECT / "node_modules" / ".bin" / "wrangler"
+# The newest date the pinned runtime knows (it warns past it); the site runs no code of its own there.
+WRANGLER_COMPATIBILITY_DATE = "2025-07-18"
+WRANGLER_START_LIMIT = 90  # seconds; about 2 s when warm, more on a busy machine or a first start
+# A response's framing, which the relay sets again for its own connection; everything else is passed on unchanged.
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade", "te", "trailer"}
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -39,17 +54,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def read_headers_file(text: str) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
     """The rules of a `_headers` file: a path pattern (`*` matches anything) on its own line, then
-    its headers, indented, one per line. Comments start with #."""
-    rules = []
+    its headers, indented, one per line. Comments start with #. A path given again replaces its
+    earlier rule, as Cloudflare Pages does."""
+    rules = {}
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if not line[0].isspace():
-            rules.append((re.compile(".*".join(map(re.escape, line.strip().split("*")))), []))
+            headers = rules[line.strip()] = []
         else:
             name, _, value = line.strip().partition(":")
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
+            headers.append((name.strip(), value.strip()))
+    return [(re.compile(".*".join(map(re.escape, path.split("*")))), headers) for path, headers in rules.items()]
 
 
 def headers_for(rules, path: str) -> dict[str, str]:
@@ -64,18 +80,42 @@ def headers_for(rules, path: str) -> dict[str, str]:
 
 
 class HostHandler(QuietHandler):
-    """A static host that reads the build's `_headers` file (and never serves it): every browser test
-    runs under the headers the README tells a host to send."""
+    """A static host that reads the `_headers` file at its root (and never serves it), as Cloudflare Pages
+    does: every browser test runs under the headers the README tells a host to send. When its server has an
+    `upstream` (a running `wrangler pages dev` of the same folder), it relays each request there instead and
+    sends back the status, headers and body it gets, unchanged: the page then sees what Cloudflare's runtime
+    does, at the address the site was built for."""
 
     def host_rules(self):
-        file = Path(self.directory) / SUB_PATH / "_headers"
+        file = Path(self.directory) / "_headers"
         return read_headers_file(file.read_text()) if file.is_file() else []
 
     def send_head(self):
+        if self.server.upstream:
+            return self.relay(self.server.upstream)
         if urlsplit(self.path).path.endswith("/_headers"):
             self.send_error(404)
             return None
         return super().send_head()
+
+    def relay(self, upstream: str):
+        connection = http.client.HTTPConnection(upstream, timeout=READY_TIMEOUT / 1000)
+        try:
+            headers = {name: value for name, value in self.headers.items() if name.lower() not in HOP_BY_HOP}
+            connection.request(self.command, self.path, headers=headers)
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        self.send_response_only(response.status, response.reason)
+        for name, value in response.getheaders():
+            if name.lower() not in HOP_BY_HOP:
+                self.send_header(name, value)
+        framed = response.getheader("Content-Length") is not None or self.command == "HEAD"
+        if not framed and response.status not in (204, 304):  # it was sent in chunks
+            self.send_header("Content-Length", str(len(body)))
+        QuietHandler.end_headers(self)
+        return io.BytesIO(body)
 
     def send_error(self, code, message=None, explain=None):
         # As static hosts do: a missing page gets the site's own 404 page.
@@ -94,6 +134,76 @@ class HostHandler(QuietHandler):
         for name, value in headers_for(self.host_rules(), unquote(urlsplit(self.path).path)).items():
             self.send_header(name, value)
         super().end_headers()
+
+
+def move_headers_file(root: Path) -> None:
+    """Cloudflare Pages reads `_headers` at the root of what it serves (anywhere else it is an ordinary file,
+    served to anyone who asks): the guide is served under /guide/, so the build's file goes to the root."""
+    (root / SUB_PATH / "_headers").replace(root / "_headers")
+
+
+class Wrangler:
+    """`wrangler pages dev ROOT` on 127.0.0.1, offline: no telemetry, no update check, no download of the
+    `Request.cf` object; its state, logs and temporary files in `scratch`. Stopped with its process group."""
+
+    def __init__(self, root: Path, scratch: Path):
+        if not WRANGLER.is_file():
+            raise FileNotFoundError(f"{WRANGLER} is missing: `npm ci` installs the pinned wrangler")
+        env = {
+            **os.environ,
+            "WRANGLER_SEND_METRICS": "false",  # no telemetry
+            "NODE_ENV": "test",  # miniflare then takes its placeholder `Request.cf` instead of fetching one
+            "npm_registry": "http://127.0.0.1:9/",  # its update check (which no flag turns off) asks a closed local port
+            "TMPDIR": str(scratch),  # where that check would keep its answer
+            "XDG_CONFIG_HOME": str(scratch / "config"),
+            "WRANGLER_LOG_PATH": str(scratch / "logs"),
+            "CI": "true",  # never asks a question
+        }
+        command = [WRANGLER, "pages", "dev", root, "--ip", "127.0.0.1", "--port", "0", "--inspector-port", "0"]
+        command += ["--compatibility-date", WRANGLER_COMPATIBILITY_DATE, "--persist-to", scratch / "state"]
+        command += ["--show-interactive-dev-session=false", "--log-level", "info"]
+        self.process = subprocess.Popen(
+            command,
+            cwd=scratch,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,  # its own process group: stop() ends workerd with it
+        )
+        self.output = []
+        lines = queue.Queue()
+        threading.Thread(target=self.read_output, args=(lines,), daemon=True).start()
+        deadline = time.monotonic() + WRANGLER_START_LIMIT
+        while not (ready := re.search(r"Ready on http://(127\.0\.0\.1:\d+)", line := self.next_line(lines, deadline))):
+            if not line:
+                self.stop()
+                raise RuntimeError("wrangler pages dev did not start:\n" + "".join(self.output))
+        self.address = ready[1]
+
+    def read_output(self, lines):
+        for line in self.process.stdout:  # read to the end, so a full pipe never stops it
+            self.output.append(line)
+            lines.put(line)
+        lines.put("")
+
+    @staticmethod
+    def next_line(lines, deadline) -> str:
+        """The next line it prints, or "" once it has ended or the deadline has passed."""
+        try:
+            return lines.get(timeout=max(0, deadline - time.monotonic()))
+        except queue.Empty:
+            return ""
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
 
 
 def build_info(site: Path) -> dict:
@@ -120,13 +230,23 @@ def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = P
 def serve(root: Path, handler=HostHandler) -> tuple[ThreadingHTTPServer, str]:
     """Serve root on 127.0.0.1; returns the server and the address of root/guide/."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    server.root, server.upstream = root, None  # HostHandler relays to upstream when a test sets it (use_host)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
 
 
+def use_host(server, name: str, wrangler) -> None:
+    """From now on, serve the server's folder as `name` does: "wrangler" relays every request to a
+    `wrangler pages dev` of it (`wrangler` gives its address: tests/conftest.py); any other name is
+    served by the server's own handler."""
+    server.upstream = wrangler(server.root) if name == "wrangler" else None
+
+
 def build_and_serve(root: Path, handler=HostHandler, with_brotli: bool = False) -> tuple[ThreadingHTTPServer, str]:
-    """Build the site into root/guide/ for its server's own address, and serve root on 127.0.0.1.
-    Tests skip the brotli copies (no test reads them); the benchmark asks for them."""
+    """Build the site into root/guide/ for its server's own address (its `_headers` at root, where hosts
+    read it), and serve root on 127.0.0.1. Tests skip the brotli copies (no test reads them); the benchmark
+    asks for them."""
     server, base_url = serve(root, handler)
     build_site(root / SUB_PATH, base_url, with_brotli)
+    move_headers_file(root)
     return server, base_url

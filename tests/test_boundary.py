@@ -9,6 +9,8 @@ import pytest
 
 from calculators.web import run, run_json
 
+pytestmark = pytest.mark.slow  # most start `python -m calculators` in a new process: `make test` only
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 

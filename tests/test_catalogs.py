@@ -137,6 +137,7 @@ def _placeholders(entry) -> set[str]:
     return {re.split(r"[.\[]", field)[0] for _, field, _, _ in string.Formatter().parse(entry) if field}
 
 
+@pytest.mark.slow  # runs everything that words something
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_key_the_code_reads_exists(language):
     catalog = words(language).entries
@@ -153,6 +154,7 @@ def test_the_strings_file_holds_the_formats_the_page_scripts_read():
     assert scripts == set(PAGE_FORMATS)
 
 
+@pytest.mark.slow  # the same run
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_key_in_a_catalog_is_read(language):
     looked_up, maybe = named_in_code()

@@ -29,6 +29,8 @@ from calculators.words import words
 
 us_date = words("en").date
 
+pytestmark = pytest.mark.slow  # thousands of runs: `make test` only
+
 PROJECT = Path(__file__).resolve().parent.parent
 CASES = load_cases()
 EVERY_FIGURE = [figure for file in parameters.files_with_parameters() for figure in parameters.load(file).values()]
@@ -43,7 +45,7 @@ CLOCKS = {
     "2000-01-01": dt.date(2000, 1, 1),
     "2100-01-01": dt.date(2100, 1, 1),
 }
-# `make check` (QUICK=1) takes every 7th run, so its loop stays fast; `make test` and CI take all.
+# QUICK=1 takes every 7th run, for a quick look at this file alone (`make check` leaves it out); `make test` takes all.
 STRIDE = 7 if os.environ.get("QUICK") == "1" else 1
 
 

@@ -72,6 +72,7 @@ def answer_block(answer: dict, kind: str) -> dict:
     return next(block for block in answer["answer"]["blocks"] if block["kind"] == kind)
 
 
+@pytest.mark.slow  # every day of three years
 @pytest.mark.parametrize("year", [2026, 2027, 2028])
 def test_every_notice_date_gets_a_business_day_to_appeal_by_and_unmoved_irs_dates(year):
     for notice in every_day(dt.date(year, 1, 1), dt.date(year, 12, 31)):

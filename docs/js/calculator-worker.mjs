@@ -19,17 +19,23 @@ const SNAPSHOT = siteURL("python-snapshot"); // a key in the cache, never an add
 
 // Pyodide reports a Python error as a whole traceback; a person needs its last line. A problem this
 // worker found with a download goes to the page as its facts, which the page words (runtime.mjs).
-const lastLine = (error) => String(error?.message ?? error).trim().split("\n").pop();
+const lastLine = (error) =>
+  String(error?.message ?? error)
+    .trim()
+    .split("\n")
+    .pop();
 const reasonOf = (error) => error?.facts ?? lastLine(error);
 const downloadProblem = (facts) => Object.assign(new Error(`${facts.problem}: ${facts.file}`), { facts });
 
-// Pyodide waits for ever when its WebAssembly file fails to download or is served
+// Pyodide waits for ever when its WebAssembly file fails to download, is cut off, or is served
 // with the wrong type, so the worker watches its own downloads and gives up at once.
 let downloadFailed;
 const failedDownload = new Promise((_, reject) => (downloadFailed = reject));
 const fetchFromSite = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
-  const file = String(resource.url ?? resource).split("/").pop();
+  const file = String(resource.url ?? resource)
+    .split("/")
+    .pop();
   let response;
   try {
     response = await fetchFromSite(resource, options);
@@ -40,9 +46,35 @@ self.fetch = async (resource, options) => {
   if (!response.ok) downloadFailed(downloadProblem({ problem: "download_status", file, status: response.status }));
   else if (file.endsWith(".wasm") && !response.headers.get("content-type")?.startsWith("application/wasm")) {
     downloadFailed(downloadProblem({ problem: "wrong_type", file }));
-  }
+  } else countBytes(response, file);
   return response;
 };
+
+// The page shows how much of the start's downloads has arrived, and counts its time limit from the last
+// progress rather than from the start (runtime.mjs). The bytes are counted on a copy of the response:
+// WebAssembly compiles from the browser's own, which keeps its compiled-code cache. A body that ends
+// short of what the build wrote (a connection cut mid-way) or breaks off is a failed download at once.
+const expected = buildInfo.sizes;
+const total = Object.values(expected).reduce((sum, size) => sum + size, 0);
+let received = 0;
+let reported = -1; // percent: the page hears of each whole percent once
+async function countBytes(response, file) {
+  if (!(file in expected) || !response.body) return;
+  const reader = response.clone().body.getReader();
+  let bytes = 0;
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      bytes += chunk.value.length;
+      received += chunk.value.length;
+      const percent = Math.floor((100 * received) / total);
+      if (percent !== reported && self.name !== MAKER) postMessage({ type: "progress", received, total });
+      reported = percent;
+    }
+  } catch {
+    // cut off: the connection broke
+  }
+  if (bytes !== expected[file]) downloadFailed(downloadProblem({ problem: "download_cut", file }));
+}
 
 // The stored snapshot, if it was made from this very build and runtime (its bytes still to be read);
 // any other is deleted.
@@ -127,7 +159,7 @@ if (self.name === MAKER) {
     (error) => postMessage({ type: "failed", reason: reasonOf(error) }),
   );
 
-  onmessage = async ({ data: { id, name, payload, today, prepare } }) => {
+  addEventListener("message", async ({ data: { id, name, payload, today, prepare } }) => {
     try {
       const { web } = await started;
       // The page's calculators, imported after "ready" while the reader reads the form (calculators/web.py).
@@ -136,5 +168,5 @@ if (self.name === MAKER) {
     } catch (error) {
       if (prepare === undefined) postMessage({ type: "answer", id, failure: reasonOf(error) });
     }
-  };
+  });
 }

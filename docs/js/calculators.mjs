@@ -3,9 +3,10 @@
 // lives for the whole visit, across Material's instant page changes.
 import buildInfo from "./build-info.mjs";
 import "./call-log.mjs"; // the call log on "Before you call", which asks the same worker
+import "./clear-all.mjs"; // the about page's "Clear everything"
 import * as remember from "./remember.mjs";
 import { shortOfSpace } from "./offline.mjs";
-import { ask, BUILD, prepare, startWorker } from "./runtime.mjs";
+import { ask, BUILD, onProgress, prepare, startWorker } from "./runtime.mjs";
 import { renderAnswer } from "./results.mjs";
 import strings, { date, fill } from "./strings.mjs";
 
@@ -323,7 +324,10 @@ function bindRemembering(root, starting) {
   if (saved) {
     setFormAnswers(form, saved.answers);
     showQuestionsThatApply(form);
-    starting.then(() => calculate(root, { quiet: true }), () => {});
+    starting.then(
+      () => calculate(root, { quiet: true }),
+      () => {},
+    );
   }
   const keep = () => {
     const kept = remember.save(name, readAnswers(form), ticksByRoot.get(root));
@@ -362,8 +366,19 @@ function reloadForNewBuild(root, { asked = false } = {}) {
     setState(root, "error", fill(strings.status.failed, { reason: strings.reasons.reload, phone: root.dataset.irsPhone }));
     return;
   }
-  if (!reloading) location.reload();
+  if (!reloading) freshScripts().then(() => location.reload());
   reloading = true;
+}
+
+// Without a service worker (a private window, site data blocked), a reload takes the page's scripts
+// from the browser's cache for as long as the host's headers allow (Last-Modified alone, max-age):
+// the old build's, again. Fetched past that cache first, the reload finds the new build's there.
+// (build-info.mjs may be the old build's too: its list of names is what counts.)
+function freshScripts() {
+  if (navigator.serviceWorker?.controller) return Promise.resolve(); // it revalidates every script itself
+  const site = new URL("../", import.meta.url);
+  const fresh = (buildInfo.scripts ?? []).map((path) => fetch(new URL(path, site), { cache: "reload" }).catch(() => {}));
+  return Promise.all(fresh);
 }
 
 // Answers carried over a reload for a new build: put back, and asked again if they had been.
@@ -378,22 +393,39 @@ function takeCarried(root) {
   }
 }
 
+// How much of the calculator's download has arrived, under the status while it starts: on a slow link
+// the reader sees it moving. Not a live region: the status says what is happening, this line only moves.
+function showProgress(root, { received, total }) {
+  if (performance.now() < 1000 && received < total) return; // a quick start shows no flicker
+  const status = root.querySelector(".calc-status");
+  const line = root.querySelector(".calc-progress") ?? status.insertAdjacentElement("afterend", document.createElement("p"));
+  line.className = "calc-progress";
+  const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+  const percent = Math.floor((100 * received) / total);
+  line.textContent = fill(strings.status.progress, { received: megabytes(received), total: megabytes(total), percent });
+  line.hidden = percent >= 100;
+}
+
 function bind(root) {
   if (root.dataset.bound) return;
   root.dataset.bound = "true";
   if (root.dataset.build !== BUILD) return reloadForNewBuild(root); // instant navigation to a newer page
   setState(root, "loading", strings.status.loading);
+  onProgress((progress) => root.isConnected && showProgress(root, progress));
   const starting = startWorker();
   prepare(root.dataset.calculator);
   starting.then(
     () => root.dataset.state === "loading" && setState(root, "ready", strings.status.ready),
-    (error) =>
-      error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", failedMessage(root, error.message)),
+    (error) => (error.otherBuild ? reloadForNewBuild(root) : setState(root, "error", failedMessage(root, error.message))),
   );
   const form = root.querySelector("form");
   const carried = takeCarried(root);
   if (carried?.answers) setFormAnswers(form, carried.answers);
-  if (carried?.asked) starting.then(() => calculate(root), () => {});
+  if (carried?.asked)
+    starting.then(
+      () => calculate(root),
+      () => {},
+    );
   // The buttons are type="button" (the form never submits: nothing typed may reach a URL), so the
   // page answers their clicks, and Enter in a text field, itself.
   form.addEventListener("submit", (event) => event.preventDefault());

@@ -99,7 +99,12 @@ function bind(root) {
 
   const inputs = Object.fromEntries(Object.entries(FIELDS).map(([name, rule]) => [name, field(`call-log-${name}`, name, rule)]));
   const add = element("button", { type: "button", class: "md-button md-button--primary" }, strings.call_log.add);
-  const form = element("form", { class: "call-log-form", novalidate: "", "aria-label": strings.call_log.form_label }, ...Object.values(inputs), add);
+  const form = element(
+    "form",
+    { class: "call-log-form", novalidate: "", "aria-label": strings.call_log.form_label },
+    ...Object.values(inputs),
+    add,
+  );
   const status = element("p", { class: "call-log-status", role: "status" });
   const list = element("ol", { class: "call-log-list", "aria-label": strings.call_log.entries });
   const empty = element("p", { class: "call-log-empty" }, strings.call_log.empty);
@@ -124,7 +129,11 @@ function bind(root) {
           say(strings.call_log.removed);
           add.focus();
         });
-        const lines = [who(call), call.agreed && fill(strings.call_log.agreed_label, { agreed: call.agreed }), call.next && fill(strings.call_log.next_label, { day: day(call.next) })];
+        const lines = [
+          who(call),
+          call.agreed && fill(strings.call_log.agreed_label, { agreed: call.agreed }),
+          call.next && fill(strings.call_log.next_label, { day: day(call.next) }),
+        ];
         return element(
           "li",
           { class: "call-log-call" },

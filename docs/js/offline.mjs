@@ -51,11 +51,19 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
       if (document.querySelector(".offline-status")) showOfflineReady();
     }
   });
+  // The service worker's address names the build on the server now, read past every cache: a host that
+  // answers "not modified" for a replaced file cannot keep a reader on the last build (sw.js).
+  const builtNow = () =>
+    fetch(new URL("sw-manifest.js", SCOPE), { cache: "no-store" })
+      .then((response) => response.text())
+      .then((text) => text.match(/"version": "([0-9a-f]+)"/)?.[1] ?? "");
   const register = () =>
-    navigator.serviceWorker
-      // updateViaCache "none": the browser asks the server for sw.js and sw-manifest.js on every check,
-      // never its HTTP cache, so a new build's service worker is found on the next page load.
-      .register(new URL("sw.js", SCOPE), { scope: SCOPE.pathname, updateViaCache: "none" })
+    builtNow()
+      .then((version) =>
+        // updateViaCache "none": the browser asks the server for sw.js and sw-manifest.js on every check,
+        // never its HTTP cache, so a new build's service worker is found on the next page load.
+        navigator.serviceWorker.register(new URL(`sw.js?build=${version}`, SCOPE), { scope: SCOPE.pathname, updateViaCache: "none" }),
+      )
       .then((registration) => {
         if (registration.active) showOfflineReady();
         registration.update(); // look for a new build now, not whenever the browser gets to it

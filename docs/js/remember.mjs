@@ -24,21 +24,24 @@ const isTextMap = (value) =>
 const LONGEST_ANSWER = 100;
 const MOST_TICKS = 20;
 
+// Only the page's own questions (`fields`), answers no longer than any calculator accepts, and a few
+// well-formed ticks: the bounds of what is written, and of what is put back (an oversized or tampered
+// entry is dropped, and the next save writes back only what is kept).
+function bounded(answers, ticked, fields) {
+  const kept = Object.entries(isTextMap(answers) ? answers : {});
+  const ticks = isTextMap(ticked) ? Object.entries(ticked) : [];
+  return {
+    answers: Object.fromEntries(kept.filter(([field, value]) => fields.includes(field) && value.length <= LONGEST_ANSWER)),
+    ticked: Object.fromEntries(ticks.filter(([id, value]) => value === "done" && /^[a-z_]{1,40}$/.test(id)).slice(0, MOST_TICKS)),
+  };
+}
+
 // What was saved, or null when there is nothing usable (missing, corrupt, or from another version).
-// Only the page's own questions (`fields`) and a few well-formed ticks come back, so an oversized or
-// tampered entry is dropped, and the next save writes back only what is kept.
 export function load(name, fields) {
   try {
     const saved = JSON.parse(localStorage.getItem(keyFor(name)));
     if (saved?.version !== VERSION || !isTextMap(saved.answers)) return null;
-    const answers = Object.fromEntries(
-      Object.entries(saved.answers).filter(([field, value]) => fields.includes(field) && value.length <= LONGEST_ANSWER),
-    );
-    const ticks = isTextMap(saved.ticked) ? Object.entries(saved.ticked) : [];
-    const ticked = Object.fromEntries(
-      ticks.filter(([id, value]) => value === "done" && /^[a-z_]{1,40}$/.test(id)).slice(0, MOST_TICKS),
-    );
-    return { answers, ticked };
+    return bounded(saved.answers, saved.ticked, fields);
   } catch {
     return null;
   }
@@ -46,7 +49,8 @@ export function load(name, fields) {
 
 export function save(name, answers, ticked) {
   try {
-    localStorage.setItem(keyFor(name), JSON.stringify({ version: VERSION, answers, ticked }));
+    const kept = bounded(answers, ticked, Object.keys(answers));
+    localStorage.setItem(keyFor(name), JSON.stringify({ version: VERSION, ...kept }));
     return true;
   } catch {
     return false;

@@ -12,9 +12,9 @@ function element(tag, attributes = {}, ...children) {
 
 // The glossary's terms, longest first, as whole words: the first time each appears in an answer it
 // carries its meaning as a tip, as on the pages (Material's abbreviations).
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const TERMS = Object.keys(tips).sort((a, b) => b.length - a.length);
-const TERM = TERMS.length ? new RegExp(`\\b(${TERMS.map(escape).join("|")})\\b`) : null;
+const TERM = TERMS.length ? new RegExp(`\\b(${TERMS.map(escapeRegExp).join("|")})\\b`) : null;
 
 function withTips(text, seen) {
   const parts = [];
@@ -193,7 +193,16 @@ function actions(block) {
 // The way to act, first: a full-width button to call, the hours, the other lines, and the online route.
 function act(block) {
   const parts = [];
-  if (block.online) parts.push(element("p", { class: "calc-act-online" }, block.online_text, " ", element("a", { href: block.online.href, class: "md-button" }, block.online.text)));
+  if (block.online)
+    parts.push(
+      element(
+        "p",
+        { class: "calc-act-online" },
+        block.online_text,
+        " ",
+        element("a", { href: block.online.href, class: "md-button" }, block.online.text),
+      ),
+    );
   parts.push(
     element("a", { href: block.call.href, class: "md-button md-button--primary calc-call" }, block.call.text),
     element("p", { class: "calc-act-hours" }, block.hours),
@@ -217,7 +226,8 @@ const BLOCKS = {
   write_in: writeIn,
   heading: (block) => element("h3", {}, block.text),
   paragraph: (block, context) => element("p", block.screen_only ? { class: "no-print" } : {}, ...withTips(block.text, context.seen)),
-  notes: (block, context) => element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, ...withTips(text, context.seen)))),
+  notes: (block, context) =>
+    element("ul", { class: "calc-notes" }, ...block.items.map((text) => element("li", {}, ...withTips(text, context.seen)))),
   steps,
   figures,
   table,

@@ -24,7 +24,10 @@ const idle = () =>
 // browser is idle: so nothing done for later (offline copies, the snapshot) slows the reader's start.
 export function afterStartUp(then) {
   const calculator = document.querySelector("[data-calculator]") ? calculatorStarted : Promise.resolve();
-  loaded.then(() => calculator).then(idle).then(then);
+  loaded
+    .then(() => calculator)
+    .then(idle)
+    .then(then);
 }
 
 // A returning reader's Python starts from a snapshot of the runtime with the calculators imported
@@ -62,7 +65,8 @@ let lastId = 0;
 
 // Every start and every question ends within these bounds, in an answer or in the plain failure
 // message: a stalled or truncated download, or a worker that dies, must never leave the page
-// waiting for ever. (Tests shorten them through these globals.)
+// waiting for ever. A start's bound counts from its last progress, so a slow link that keeps
+// delivering is never cut off. (Tests shorten them through these globals.)
 const START_LIMIT_MS = globalThis.calculatorStartLimitMs ?? 60_000;
 const ANSWER_LIMIT_MS = globalThis.calculatorAnswerLimitMs ?? 20_000;
 
@@ -72,7 +76,12 @@ const PROBLEMS = {
   download_failed: strings.reasons.download_failed,
   download_status: strings.reasons.download_status,
   wrong_type: strings.reasons.wrong_type,
+  download_cut: strings.reasons.download_cut,
 };
+
+// The start's download, as {received, total} bytes, for the page to show (calculators.mjs).
+const progressListeners = new Set();
+export const onProgress = (listener) => progressListeners.add(listener);
 const worded = (reason) => (typeof reason === "string" ? reason : fill(PROBLEMS[reason.problem], reason));
 
 export function startWorker() {
@@ -105,7 +114,7 @@ export function startWorker() {
       for (const answer of waiting.values()) answer({ failure: reason, otherBuild });
       waiting.clear();
     };
-    const limit = setTimeout(() => fail(strings.reasons.start_limit), START_LIMIT_MS);
+    let limit = setTimeout(() => fail(strings.reasons.start_limit), START_LIMIT_MS);
     const onMessage = ({ data }) => {
       if (data.type === "ready" && data.build !== BUILD) {
         fail(strings.reasons.other_build, true);
@@ -115,6 +124,10 @@ export function startWorker() {
         performance.mark("calculator-ready", { detail: { fromSnapshot: data.fromSnapshot } });
         resolve();
         if (!data.fromSnapshot) afterStartUp(makeSnapshot);
+      } else if (data.type === "progress") {
+        clearTimeout(limit);
+        limit = setTimeout(() => fail(strings.reasons.start_limit), START_LIMIT_MS);
+        for (const listener of progressListeners) listener(data);
       } else if (data.type === "failed") {
         fail(worded(data.reason));
       } else if (data.type === "answer") {
@@ -150,7 +163,10 @@ export function stopWorker() {
 
 // Have the worker import a calculator now, once it is ready, rather than on the first question.
 export function prepare(name) {
-  startWorker().then(() => worker?.postMessage({ prepare: name }), () => {});
+  startWorker().then(
+    () => worker?.postMessage({ prepare: name }),
+    () => {},
+  );
 }
 
 // "Today" is the reader's own calendar day, not the UTC day.

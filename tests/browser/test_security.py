@@ -1,5 +1,6 @@
 """Every page keeps to its Content Security Policy. (That typed text never comes back as markup is a unit
-test: no message ever quotes the input, tests/test_robustness.py.)"""
+test: no message ever quotes the input, tests/test_robustness.py.) The tests that ask for `host` run under
+the Python imitation of the host and under Cloudflare Pages' own runtime (tests/conftest.py)."""
 
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT, SUB_PATH, QuietHandler, serve
@@ -66,7 +67,7 @@ STRING_TIMER_RUNS = """new Promise((resolve) => {
 })"""
 
 
-def test_no_other_site_can_frame_the_guide(page, base_url, tmp_path):
+def test_no_other_site_can_frame_the_guide(host, page, base_url, tmp_path):
     # A page elsewhere puts the guide in a frame, as a click-jacking overlay would (issue 15, point 4).
     (tmp_path / "frame.html").write_text(f'<!doctype html><title>Elsewhere</title><iframe src="{base_url}"></iframe>')
     server, elsewhere = serve(tmp_path, QuietHandler)
@@ -81,7 +82,7 @@ def test_no_other_site_can_frame_the_guide(page, base_url, tmp_path):
 
 
 def test_the_calculator_worker_can_neither_eval_nor_reach_another_origin(
-    page, no_snapshot_maker, base_url, tmp_path, open_calculator
+    host, page, no_snapshot_maker, base_url, tmp_path, open_calculator
 ):
     # The worker takes its policy from its own response, which a <meta> tag cannot give it.
     reached = []
