@@ -99,7 +99,9 @@ function chart(block) {
   let drawnAt = 0;
   new ResizeObserver(([seen]) => {
     const width = Math.round(seen.contentRect.width);
-    if (width && width !== drawnAt) draw(drawing, block, (drawnAt = width));
+    if (!width || width === drawnAt) return;
+    drawnAt = width;
+    draw(drawing, block, width);
   }).observe(figure);
   draw(drawing, block, 640); // until the page lays it out
   return figure;
@@ -126,12 +128,13 @@ function draw(drawing, block, width) {
       svg("text", { x: left - 8, y: level + 4, "text-anchor": "end" }, label),
     );
   });
+  // The first date sits under the plot's left edge, or at the chart's own edge when the two dates would run into each other.
+  const firstAt = (block.first_label.length + block.last_label.length) * LETTER + 16 > plotWidth ? 0 : left;
   drawing.setAttribute("viewBox", `0 0 ${width} ${height}`);
   drawing.replaceChildren(
     ...grid,
     ...block.lines.map((line) => svg("path", { class: `chart-${line.style}`, d: path(line.heights) })),
-    // Under the plot's left edge, or from the chart's own edge when the two dates would run into each other.
-    svg("text", { x: (block.first_label.length + block.last_label.length) * LETTER + 16 > plotWidth ? 0 : left, y: height - 12 }, block.first_label),
+    svg("text", { x: firstAt, y: height - 12 }, block.first_label),
     svg("text", { x: width - right, y: height - 12, "text-anchor": "end" }, block.last_label),
   );
 }
