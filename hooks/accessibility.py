@@ -44,9 +44,10 @@ def label_tasks(content: str) -> str:
 
 def name_back_links(content: str, page) -> str:
     def name(match):
-        number, place = match[2], match[1] or "1"
-        said = _words("site.footnotes.back", number=number)
-        if place != "1":
+        place, number = match[1], match[2]  # "fnref2:" is the note's second place in the text
+        if place in ("", "1"):
+            said = _words("site.footnotes.back", number=number)
+        else:
             said = _words("site.footnotes.back_again", number=number, place=place)
         return f'{match[0]} aria-label="{html.escape(said)}"'
 
