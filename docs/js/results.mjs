@@ -26,7 +26,7 @@ function withTips(text, seen) {
       parts.push(before);
     } else {
       seen.add(term);
-      parts.push(before, element("abbr", { title: tips[term] }, term));
+      parts.push(before, element("abbr", { title: tips[term], tabindex: "0" }, term)); // access.mjs shows the tip
     }
     rest = rest.slice(found.index + term.length);
   }
@@ -85,9 +85,34 @@ function svg(tag, attributes = {}, ...children) {
 }
 
 // Heights come in thousandths of the top line, so this only places points; the table that
-// follows the chart carries the same figures in words.
+// follows the chart carries the same figures in words. The chart is drawn in CSS pixels at the width
+// its box has, so its labels keep their size on a phone, and drawn again when that width changes.
 function chart(block) {
-  const [width, height, left, right, top, bottom] = [640, 300, 90, 16, 16, 40];
+  const drawing = svg("svg", { "aria-hidden": "true", focusable: "false" });
+  const legend = block.lines.flatMap((line) => [element("span", { class: `legend legend-${line.style}` }, line.name), " "]);
+  const figure = element(
+    "figure",
+    { class: "calc-chart" },
+    drawing,
+    element("figcaption", {}, ...legend.slice(0, -1), element("span", { class: "visually-hidden" }, strings.chart_same_figures)),
+  );
+  let drawnAt = 0;
+  new ResizeObserver(([seen]) => {
+    const width = Math.round(seen.contentRect.width);
+    if (!width || width === drawnAt) return;
+    drawnAt = width;
+    draw(drawing, block, width);
+  }).observe(figure);
+  draw(drawing, block, 640); // until the page lays it out
+  return figure;
+}
+
+const LETTER = 10; // px: about the width of a label's letter or figure (guide.css sets them at 0.75rem)
+
+function draw(drawing, block, width) {
+  const height = Math.round(Math.min(300, Math.max(200, width * 0.55)));
+  const left = 12 + LETTER * Math.max(...block.ticks.map((label) => label.length));
+  const [right, top, bottom] = [16, 16, 40];
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
   const count = block.lines[0].heights.length;
@@ -103,19 +128,14 @@ function chart(block) {
       svg("text", { x: left - 8, y: level + 4, "text-anchor": "end" }, label),
     );
   });
-  const legend = block.lines.flatMap((line) => [element("span", { class: `legend legend-${line.style}` }, line.name), " "]);
-  return element(
-    "figure",
-    { class: "calc-chart" },
-    svg(
-      "svg",
-      { viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true", focusable: "false" },
-      ...grid,
-      ...block.lines.map((line) => svg("path", { class: `chart-${line.style}`, d: path(line.heights) })),
-      svg("text", { x: left, y: height - 12 }, block.first_label),
-      svg("text", { x: width - right, y: height - 12, "text-anchor": "end" }, block.last_label),
-    ),
-    element("figcaption", {}, ...legend.slice(0, -1), element("span", { class: "visually-hidden" }, strings.chart_same_figures)),
+  // The first date sits under the plot's left edge, or at the chart's own edge when the two dates would run into each other.
+  const firstAt = (block.first_label.length + block.last_label.length) * LETTER + 16 > plotWidth ? 0 : left;
+  drawing.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  drawing.replaceChildren(
+    ...grid,
+    ...block.lines.map((line) => svg("path", { class: `chart-${line.style}`, d: path(line.heights) })),
+    svg("text", { x: firstAt, y: height - 12 }, block.first_label),
+    svg("text", { x: width - right, y: height - 12, "text-anchor": "end" }, block.last_label),
   );
 }
 
