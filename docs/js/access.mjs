@@ -1,6 +1,10 @@
 // What the theme leaves a keyboard, touch or screen reader user without (issue 25).
 // - Its menu drawer (below 1220 px) and its search results are off the screen or out of sight while
 //   closed: closed, they are `inert`, so they take no Tab stop. Escape closes the drawer.
+// - The menu button is a label in the theme, which Tab skips, so below 1220 px (a phone, a laptop at
+//   200% zoom) a keyboard could never open the menu. It becomes a real button (the label stays for
+//   readers without scripts): it opens the drawer with the focus on its first link, says whether the
+//   drawer is open, and takes the focus back when it closes.
 // - The search box opens whenever it takes the focus: the theme does so only some of the time, and on a
 //   phone the closed box is off the screen.
 // - Glossary tips (abbreviations, on pages and in answers) open on hover, focus or touch, stay while the
@@ -9,14 +13,41 @@
 // Everything is bound once, on the document; Material's instant page changes swap the page, menu
 // included, and `document$` tells us to set the new one right.
 
+import strings from "./strings.mjs";
+
 // Material's own breakpoint: below it the menu is a drawer.
 const DRAWER_SCREEN = matchMedia("(max-width: 76.234375em)");
 const toggle = (name) => document.getElementById(`__${name}`);
 
+const MENU_BUTTON = "button.md-header__button[data-drawer]";
+
 function keepClosedPartsInert() {
   const [menuOpen, searchOpen] = [toggle("drawer")?.checked, toggle("search")?.checked];
-  document.querySelector(".md-sidebar--primary")?.toggleAttribute("inert", DRAWER_SCREEN.matches && !menuOpen);
+  const drawer = document.querySelector(".md-sidebar--primary");
+  const closing = DRAWER_SCREEN.matches && !menuOpen;
+  // Closed with the focus inside (Escape, a tap beside it): the focus goes back to the menu button.
+  if (closing && drawer?.contains(document.activeElement)) document.querySelector(MENU_BUTTON)?.focus();
+  drawer?.toggleAttribute("inert", closing);
   document.querySelector(".md-search__output")?.toggleAttribute("inert", !searchOpen);
+  document.querySelector(MENU_BUTTON)?.setAttribute("aria-expanded", String(Boolean(menuOpen)));
+}
+
+function menuButton() {
+  const label = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (!label) return;
+  const button = Object.assign(document.createElement("button"), { type: "button", className: label.className });
+  button.dataset.drawer = "";
+  button.setAttribute("aria-label", strings.menu.open);
+  button.setAttribute("aria-expanded", "false");
+  button.append(...label.childNodes);
+  label.replaceWith(button);
+}
+
+// The menu button pressed (Enter, Space, a tap): the drawer opens with the focus on its first link, or
+// closes. (The click's change event has made the drawer reachable before the focus moves.)
+function pressMenuButton() {
+  toggle("drawer").click();
+  if (toggle("drawer").checked) document.querySelector(".md-sidebar--primary a[href]")?.focus();
 }
 
 // --- glossary tips ---------------------------------------------------------------------------------
@@ -79,6 +110,7 @@ document.addEventListener("change", (event) => {
   if (event.target.matches?.("#__drawer, #__search")) keepClosedPartsInert();
 });
 document.addEventListener("click", (event) => {
+  if (event.target.closest?.(MENU_BUTTON)) pressMenuButton();
   const term = event.target.closest?.(TERM);
   if (term) showTip(term);
   else if (!event.target.closest?.(".tip")) hideTip();
@@ -119,6 +151,7 @@ document.addEventListener("pointerout", (event) => {
 DRAWER_SCREEN.addEventListener("change", keepClosedPartsInert);
 
 function onEachPage() {
+  menuButton();
   keepClosedPartsInert();
   hideTip();
 }

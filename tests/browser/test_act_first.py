@@ -71,13 +71,15 @@ def fill(page, answers):
 
 
 def ask(page, base_url, name, answers):
-    """Open a calculator's page, answer, press "Work it out": the calculator, its answer showing."""
+    """Open a calculator's page, answer, press "Work it out": the calculator, its answer showing and settled
+    (scrolled to and focused in the frame after it paints, so a test's own focus or measure comes after)."""
     page.goto(base_url + PAGES[name])
     calculator = page.locator(f'[data-calculator="{name}"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     fill(page, answers)
     calculator.get_by_role("button", name="Work it out").click()
     expect(calculator.locator(".calc-result")).to_be_visible(timeout=READY_TIMEOUT)
+    expect(calculator.locator(".calc-result h2")).to_be_focused()
     return calculator
 
 
