@@ -76,4 +76,11 @@ def host(request, site_server, wrangler):
 def browser_type_launch_args(browser_type_launch_args):
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS + TESTS_ONLY_FLAGS}
+
+
+# The tests' Chromium compiles WebAssembly with V8's baseline compiler only. By default V8 also compiles
+# the runtime's hot functions again with its optimizing compiler, in background threads: 1.7 of the 5.7
+# CPU-seconds a calculator's start costs on this 2-core machine, for speed no test measures (the answers
+# are the same either way; `make bench` measures speed, with the flags readers' browsers have).
+TESTS_ONLY_FLAGS = ["--js-flags=--liftoff-only"]

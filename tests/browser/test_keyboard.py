@@ -94,7 +94,7 @@ def test_on_a_phone_every_tab_stop_before_the_form_is_on_the_screen(page, base_u
     off_screen = [stop for stop in stops if stop["right"] <= 0 or stop["left"] >= 375 or stop["width"] == 0]
     assert off_screen == [], f"{len(off_screen)} Tab stops off the screen: {off_screen[:3]}"
     # The drawer still opens, and then its links take Tab stops.
-    page.locator("header label.md-header__button[for=__drawer]").click()
+    page.locator("header button[data-drawer]").click()
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
 
 
