@@ -186,10 +186,30 @@ def test_the_printed_estimate_fits_one_page_and_carries_the_figures_typed(page, 
     assert "Work it out" not in text and "How the estimate works" not in text
 
 
+THEMES_SEARCH_WORKER = re.compile(r"/workers/search\.[0-9a-f]+\.min\.js$")
+
+
 def test_searching_phone_number_finds_the_number_first_not_the_sample_notice(page, base_url, watch):
+    # The search index is built when the reader first searches (search-later.js), not on every page load.
+    themes_worker = []  # loaded by the page (the service worker copies every file for offline use)
+    page.on(
+        "request",
+        lambda request: THEMES_SEARCH_WORKER.search(request.url)
+        and not request.service_worker
+        and themes_worker.append(request.url),
+    )
+    page.goto(base_url + "catch-up-amount/")
+    expect(page.locator('[data-calculator="past_due"]')).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    page.wait_for_load_state("networkidle")
+    assert themes_worker == [], "the search index was built before anyone searched"
     page.goto(base_url)
     page.keyboard.press("/")  # Material's search shortcut
     page.keyboard.type("phone number")
     first = page.locator(".md-search-result__item").first
     expect(first).to_contain_text("800-829-1040", timeout=10_000)
     expect(first).not_to_contain_text("Reading your notice")
+    assert len(themes_worker) == 1, themes_worker
+    page.keyboard.press("Control+a")
+    page.keyboard.type("levy")  # a second search: answered by the index the first one built
+    expect(page.locator(".md-search-result__item").first).to_contain_text("levy", ignore_case=True)
+    assert len(themes_worker) == 1, themes_worker
