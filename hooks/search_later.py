@@ -16,7 +16,9 @@ THEMES_WORKER = re.compile(r'("search": "[^"]*?)(search\.[0-9a-f]+\.min\.js)"')
 def search_later(output: str) -> str:
     output, replaced = THEMES_WORKER.subn(r'\1search-later.js?worker=\2"', output)
     if replaced != 1:
-        raise PluginError("hooks/search_later.py: the theme's search worker is not named once in the page's configuration")
+        raise PluginError(
+            "hooks/search_later.py: the theme's search worker is not named once in the page's configuration"
+        )
     return output
 
 

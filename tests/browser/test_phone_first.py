@@ -194,9 +194,11 @@ def test_searching_phone_number_finds_the_number_first_not_the_sample_notice(pag
     themes_worker = []  # loaded by the page (the service worker copies every file for offline use)
     page.on(
         "request",
-        lambda request: THEMES_SEARCH_WORKER.search(request.url)
-        and not request.service_worker
-        and themes_worker.append(request.url),
+        lambda request: (
+            THEMES_SEARCH_WORKER.search(request.url)
+            and not request.service_worker
+            and themes_worker.append(request.url)
+        ),
     )
     page.goto(base_url + "catch-up-amount/")
     expect(page.locator('[data-calculator="past_due"]')).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
