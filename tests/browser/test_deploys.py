@@ -222,10 +222,13 @@ INSTALLING = """async () => {
 }"""
 
 
-def test_a_deploy_copied_file_by_file_never_leaves_the_last_builds_pages_with_the_new_worker(deploy, page, context):
+@pytest.mark.parametrize("set_up", HOSTS)
+def test_a_deploy_copied_file_by_file_never_leaves_the_last_builds_pages_with_the_new_worker(
+    set_up, deploy, page, context
+):
     """sw.js and its manifest copied before the pages (#25, resilience 1): B's worker checks every file
     it keeps against B's digests, so it does not install over A's pages; once the copy is whole, it does."""
-    deploy.visit_a("imitation")
+    deploy.visit_a(set_up)
     for name in ("sw.js", "sw-manifest.js"):
         shutil.copy2(deploy.build_b / name, deploy.served / name)
 
