@@ -15,9 +15,9 @@ import html
 import re
 
 from mkdocs.exceptions import PluginError
-from site_words import site_words
 
 from calculators.words import words
+from hooks.site_words import site_words
 
 SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
 TASK = re.compile(

@@ -24,17 +24,17 @@ import html
 import re
 from pathlib import Path
 
-from build_day import build_day
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
-from pyodide_runtime import build_id
-from site_words import glossary_tips, long_date, short_date, site_words, write_strings
 
 from calculators import next_steps, parameters
 from calculators.fields import choice_label
 from calculators.user_fees import reinstatement_fee
 from calculators.web import UnknownCalculator, calculator
 from calculators.words import words
+from hooks.build_day import build_day
+from hooks.pyodide_runtime import build_id
+from hooks.site_words import glossary_tips, long_date, short_date, site_words, write_strings
 
 MARKER = re.compile(r"\[\[([a-z-]+)(?::([\w.]+))?\]\]")
 # A block marker on a line of its own comes out of Markdown wrapped in a paragraph.

@@ -13,7 +13,8 @@ import os
 from pathlib import Path
 
 import brotli
-from pyodide_runtime import CONTENT_ADDRESSED_FOLDERS, pinned_version
+
+from hooks.pyodide_runtime import CONTENT_ADDRESSED_FOLDERS, pinned_version
 
 # Not precached: the runtime and the wheel (cached when a calculator first loads them), the
 # service worker's own files, and compressed copies.

@@ -7,11 +7,11 @@ them at the end of the page. A page without them, or naming an unknown source, s
 
 import datetime as dt
 
-from build_day import build_day
 from mkdocs.exceptions import PluginError
-from site_words import long_date, site_words
 
 from calculators import parameters
+from hooks.build_day import build_day
+from hooks.site_words import long_date, site_words
 
 PAGES_WITHOUT_PROVENANCE = {"404.md"}
 

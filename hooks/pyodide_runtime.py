@@ -25,9 +25,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from build_day import build_day
 from flit_core.wheel import make_wheel_in
 from mkdocs.exceptions import PluginError
+
+from hooks.build_day import build_day
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copied as they are
 STDLIB = "python_stdlib.zip"

@@ -18,7 +18,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from pyodide_runtime import CONTENT_ADDRESSED_FOLDERS
+
+from hooks.pyodide_runtime import CONTENT_ADDRESSED_FOLDERS
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 DATA_BLOCK = re.compile(r'type="application/(?:ld\+)?json"')

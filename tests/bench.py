@@ -46,8 +46,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).parent))
 from site_server import CHROMIUM, CHROMIUM_FLAGS, PROJECT, SUB_PATH, HostHandler, build_and_serve  # noqa: E402
 
-sys.path.insert(0, str(PROJECT / "hooks"))
-from offline import write_compressed_copies  # noqa: E402
+sys.path.insert(0, str(PROJECT))
+from hooks.offline import write_compressed_copies  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 SLOW_EVERY = 3  # samples: the slow phone's first visit alone takes about 40 s

@@ -6,14 +6,14 @@ import sys
 import pytest
 from site_server import CHROMIUM, CHROMIUM_FLAGS, HOSTS, PROJECT, SUB_PATH, Wrangler, build_and_serve, use_host
 
-# The build's own hooks, so tests use the facts they hold (runtime files, kept standard library)
-# instead of writing them again.
-sys.path.insert(0, str(PROJECT / "hooks"))
+# The build's own hooks (the `hooks` package), so tests use the facts they hold (runtime files, kept
+# standard library) instead of writing them again.
+sys.path.insert(0, str(PROJECT))
 
 # A test is marked by what it uses, never by its name: `make check` leaves out what needs a built site
 # or Pyodide (see the Makefile), and a test that asks for one of these fixtures needs it.
 MARKED_BY_FIXTURES = {
-    "site": {"site", "site_server", "base_url", "page"},
+    "site": {"site", "site_server", "base_url", "page", "context", "browser"},  # a browser needs the site
     "pyodide": {"pyodide_answers"},  # tests/test_golden.py: every golden case run in Pyodide under Node
 }
 

@@ -82,10 +82,8 @@ def named_in_code() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _hooks(language: str):
-    """The build's hooks, set up for a site in `language` (conftest puts hooks/ on the path)."""
-    import accessibility
-    import markers
-    import provenance
+    """The build's hooks, set up for a site in `language`."""
+    from hooks import accessibility, markers, provenance
 
     config = SimpleNamespace(config_file_path=str(PROJECT / "mkdocs.yml"), theme={"language": language})
     markers.on_config(config)
@@ -148,7 +146,7 @@ def test_every_key_the_code_reads_exists(language):
 
 
 def test_the_strings_file_holds_the_formats_the_page_scripts_read():
-    from site_words import PAGE_FORMATS
+    from hooks.site_words import PAGE_FORMATS
 
     scripts = {name for path in _files("docs/js/*.mjs") for name in PAGE_FORMAT.findall(path.read_text())}
     assert scripts == set(PAGE_FORMATS)
@@ -205,7 +203,7 @@ def _flat(prefix: str, table: dict) -> dict:
 
 
 def test_the_strings_file_holds_page_toml_as_it_is():
-    from site_words import strings_module
+    from hooks.site_words import strings_module
 
     for language in LANGUAGES:
         page = json.loads(re.search(r"export const page = (.*?);\n", strings_module(language), re.S)[1])

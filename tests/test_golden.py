@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from flit_core.wheel import make_wheel_in
 from golden_cases import check, load_cases
-from pyodide_runtime import kept_stdlib_files
 
 from calculators.web import run, run_json
+from hooks.pyodide_runtime import kept_stdlib_files
 
 PROJECT = Path(__file__).resolve().parent.parent
 CASES = load_cases()

@@ -7,8 +7,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from pyodide_runtime import RUNTIME_FILES, kept_stdlib_files, pinned_version
 from site_server import build_info
+
+from hooks.pyodide_runtime import RUNTIME_FILES, kept_stdlib_files, pinned_version
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -95,9 +96,10 @@ def test_no_page_keeps_a_marker(site):
 def test_an_unknown_marker_stops_the_build():
     from types import SimpleNamespace
 
-    import markers
     import pytest
     from mkdocs.exceptions import PluginError
+
+    from hooks import markers
 
     page = SimpleNamespace(file=SimpleNamespace(src_uri="example.md"))
     with pytest.raises(PluginError, match="no marker called"):

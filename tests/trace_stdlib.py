@@ -14,9 +14,10 @@ from pathlib import Path
 from flit_core.wheel import make_wheel_in
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(Path(__file__).parent), str(PROJECT / "hooks")]
+sys.path[:0] = [str(Path(__file__).parent), str(PROJECT)]
 from golden_cases import load_cases  # noqa: E402
-from pyodide_runtime import KEEP_LIST  # noqa: E402
+
+from hooks.pyodide_runtime import KEEP_LIST  # noqa: E402
 
 
 def traced_stdlib(wheel: Path) -> dict:
