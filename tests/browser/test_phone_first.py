@@ -215,3 +215,16 @@ def test_searching_phone_number_finds_the_number_first_not_the_sample_notice(pag
     page.keyboard.type("levy")  # a second search: answered by the index the first one built
     expect(page.locator(".md-search-result__item").first).to_contain_text("levy", ignore_case=True)
     assert len(themes_worker) == 1, themes_worker
+
+
+def test_a_search_whose_index_cannot_load_finds_nothing_and_the_next_one_tries_again(page, base_url, watch):
+    # Offline with no service worker's copy of the theme's search worker: the box says so, nothing hangs.
+    page.goto(base_url)
+    page.route(THEMES_SEARCH_WORKER, lambda route: route.abort())
+    page.keyboard.press("/")
+    page.keyboard.type("levy")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents", timeout=10_000)
+    page.unroute(THEMES_SEARCH_WORKER)
+    page.keyboard.press("Control+a")
+    page.keyboard.type("phone number")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("800-829-1040", timeout=10_000)

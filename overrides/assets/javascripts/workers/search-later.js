@@ -44,7 +44,14 @@ self.addEventListener("message", (event) => {
   }
   if (setup && waitingQueries.length && state === "waiting" && /^search\.[0-9a-f]+\.min\.js$/.test(THEMES_WORKER)) {
     state = "building";
-    importScripts(THEMES_WORKER); // adds the theme's listener after this one
+    try {
+      importScripts(THEMES_WORKER); // adds the theme's listener after this one
+    } catch {
+      // Offline without the service worker's copy: no results this time, and the next search tries again.
+      state = "waiting";
+      for (const _ of waitingQueries.splice(0)) post({ type: RESULT, data: { items: [] } });
+      return;
+    }
     handOn(setup);
   }
 });
