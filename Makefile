@@ -18,10 +18,10 @@ serve: build
 
 # Live-reloading server for writing pages; `make serve` serves exactly what gets deployed.
 dev: $(BIN)/.installed node_modules/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(BIN)/.installed node_modules/.installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
 
 # The fast loop while working: lint, unit tests and the golden cases in CPython, fewer random examples.
 # Tests are left out by their markers (pyproject.toml), which tests/conftest.py sets from what they use.

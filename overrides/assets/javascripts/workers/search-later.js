@@ -42,9 +42,10 @@ self.addEventListener("message", (event) => {
   } else {
     waitingQueries.push(event.data);
   }
-  if (setup && waitingQueries.length && state === "waiting" && /^search\.[0-9a-f]+\.min\.js$/.test(THEMES_WORKER)) {
+  if (setup && waitingQueries.length && state === "waiting") {
     state = "building";
     try {
+      if (!/^search\.[0-9a-f]+\.min\.js$/.test(THEMES_WORKER)) throw new Error("not the theme's search worker");
       importScripts(THEMES_WORKER); // adds the theme's listener after this one
     } catch {
       // Offline without the service worker's copy: no results this time, and the next search tries again.
