@@ -18,11 +18,10 @@ from accessibility_checks import (
     report,
     set_scheme,
 )
-from calculator_pages import PAGES
+from calculator_pages import PAGES, page_paths
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 from test_act_first import FIRST_ANSWERS, fill
-from test_site_quality import page_paths
 
 from calculators.registry import CALCULATORS
 

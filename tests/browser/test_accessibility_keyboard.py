@@ -12,11 +12,10 @@ import re
 
 import pytest
 from accessibility_checks import DESKTOP, PHONE, TABLET, forget_answers, reader, report, tab_walk, walk_report
-from calculator_pages import PAGES
+from calculator_pages import PAGES, page_paths
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 from test_act_first import FIRST_ANSWERS, ask
-from test_site_quality import page_paths
 
 from calculators.registry import CALCULATORS
 

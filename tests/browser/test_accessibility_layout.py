@@ -6,9 +6,9 @@ named; radio circles round and full size; the print and calendar buttons apart."
 
 import pytest
 from accessibility_checks import DESKTOP, PHONE, TABLET, forget_answers, reader, report
+from calculator_pages import page_paths
 from playwright.sync_api import expect
 from test_act_first import FIRST_ANSWERS, ask
-from test_site_quality import page_paths
 
 NARROWEST = {"width": 320, "height": 640}
 # WCAG 1.4.12's values: line height 1.5, paragraphs 2 em apart, letters 0.12 em, words 0.16 em.

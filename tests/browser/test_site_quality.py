@@ -3,7 +3,6 @@ rings. (Every page and every calculator state under every axe rule, with no cons
 another origin, is tests/browser/test_accessibility_axe.py.)"""
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -26,13 +25,6 @@ def serious_violations(page):
         "axe.run().then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' '))})))"
     )
     return [violation for violation in found if violation["impact"] in SERIOUS]
-
-
-def page_paths(site: Path) -> list[str]:
-    return sorted(
-        str(path.relative_to(site).parent).replace(".", "") + ("/" if path.parent != site else "")
-        for path in site.rglob("index.html")
-    )
 
 
 def test_the_search_dialog_has_a_name_and_the_light_dark_toggle_works_by_keyboard(page, base_url, watch):
