@@ -28,8 +28,10 @@ build: $(BIN)/.installed node_modules/.installed
 check: lint
 	QUICK=1 $(BIN)/python -m pytest -q -m "not site and not pyodide and not slow"
 
+# One pytest worker a core, each taking whole test files (a file's module fixtures, such as a built
+# site or a walked page, are made once).
 test: lint node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Python with ruff; the page scripts, the service worker and the Node scripts with Biome (biome.json).
 lint: $(BIN)/.installed node_modules/.installed

@@ -23,6 +23,9 @@ SUB_PATH = "guide"  # the site is served under /guide/ to prove nothing assumes 
 # what a page or an answer says must not depend on the day the tests run.
 TEST_DAY = dt.date(2026, 12, 1)
 READY_TIMEOUT = 60_000  # ms for Pyodide to start on a busy 2-core machine; speed itself is `make bench`
+# A page script that keeps a calculator page from making its Python snapshot (docs/js/runtime.mjs reads
+# it): most browser tests turn the snapshot off (browser/conftest.py).
+NO_SNAPSHOTS = "window.calculatorMakesSnapshots = false"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",

@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 from urllib.parse import urlsplit
 
-from site_server import PROJECT, TEST_DAY
+from site_server import NO_SNAPSHOTS, PROJECT, TEST_DAY
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 740}
@@ -43,9 +43,10 @@ class Watch:
 @contextlib.contextmanager
 def reader(browser, base_url, viewport=PHONE):
     """A page in a context of its own for a whole test file, its clock at noon on the test day (as every
-    browser test's), holding every page to no console error and no request to another origin."""
+    browser test's), making no Python snapshot (browser/conftest.py), holding every page to no console error and no request to another origin."""
     context = browser.new_context(viewport=viewport, bypass_csp=True)
     context.clock.set_fixed_time(dt.datetime.combine(TEST_DAY, dt.time(12)))
+    context.add_init_script(NO_SNAPSHOTS)
     page = context.new_page()
     watch = Watch(page, base_url)
     yield page

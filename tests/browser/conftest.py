@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from site_server import READY_TIMEOUT, TEST_DAY
+from site_server import NO_SNAPSHOTS, READY_TIMEOUT, TEST_DAY
 
 
 class PageWatch:
@@ -34,11 +34,25 @@ def page(page):
     return page
 
 
+# A calculator page makes its Python snapshot in idle time (docs/js/runtime.mjs): a second start of the
+# runtime, about one CPU-second on this machine, in every page that stays open. The test files about what
+# a device keeps and fetches (the service worker, storage, deploys, policies) are marked `makes_snapshots`
+# and let it happen, as readers' browsers do; in the others it is turned off: it is not theirs to test,
+# and on two cores it slowed every one of them.
+@pytest.fixture
+def context(context, request):
+    if not request.node.get_closest_marker("makes_snapshots"):
+        context.add_init_script(NO_SNAPSHOTS)
+    # `make test` runs two test files at once on two cores: a page's load waits as long as a start may.
+    context.set_default_navigation_timeout(READY_TIMEOUT)
+    return context
+
+
 @pytest.fixture
 def no_snapshot_maker(page):
-    """For a test that counts workers or downloads: the page makes no Python snapshot (a second worker
-    that downloads the runtime from the browser's cache; tests/browser/test_snapshot.py tests it)."""
-    page.add_init_script("window.calculatorMakesSnapshots = false")
+    """For a test of a `makes_snapshots` file that counts workers or downloads: this page makes no Python
+    snapshot (a second worker that downloads the runtime from the browser's cache)."""
+    page.add_init_script(NO_SNAPSHOTS)
 
 
 @pytest.fixture

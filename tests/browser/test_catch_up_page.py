@@ -66,7 +66,7 @@ def test_bad_input_gets_a_clear_message_on_the_field_and_keeps_what_was_typed(pa
     expect(payment).not_to_have_attribute("aria-invalid", "true")
 
 
-def test_one_worker_serves_the_visit_across_instant_navigation(page, no_snapshot_maker, base_url, watch):
+def test_one_worker_serves_the_visit_across_instant_navigation(page, base_url, watch):
     page.goto(base_url)
     assert watch.count(".wasm") == 0, "a page without a calculator must not load the Python runtime"
     page.evaluate("window.sameDocument = true")
@@ -107,9 +107,7 @@ def test_when_the_runtime_cannot_load_the_page_says_so_and_what_to_do(page, base
     expect(page.get_by_role("heading", level=1)).to_have_text("Sources for every figure")
 
 
-def test_a_stopped_runtime_is_started_again_by_the_next_calculation(
-    page, no_snapshot_maker, open_calculator, base_url, watch
-):
+def test_a_stopped_runtime_is_started_again_by_the_next_calculation(page, open_calculator, base_url, watch):
     workers = []
     page.on("worker", lambda worker: workers.append(worker))
     calculator = open_calculator("catch-up-amount/")

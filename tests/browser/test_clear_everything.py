@@ -1,10 +1,13 @@
 """What the guide keeps on a device (issue #25, resilience 6): bounded when it is written, and all of it
 cleared by one button on the about page, even answers from a page a later build removed."""
 
+import pytest
 from playwright.sync_api import expect
 from service_worker import visit_until_offline_ready
 
 from calculators.words import words
+
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
 
 KEPT = """async () => ({
   local: Object.keys(localStorage).filter((key) => key.startsWith("cp523")),

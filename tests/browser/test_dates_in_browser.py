@@ -17,7 +17,7 @@ def fill_plan(page, unfold):
 
 
 def test_a_checklist_today_with_a_wrong_year_is_refused_on_its_field_and_the_calculator_keeps_answering(
-    page, no_snapshot_maker, open_calculator, unfold, watch
+    page, open_calculator, unfold, watch
 ):
     calculator = open_calculator("checklist/")
     fill_plan(page, unfold)

@@ -28,6 +28,8 @@ from site_server import (
     use_host,
 )
 
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
+
 SENTENCE_A = "To keep your payment plan, pay $200.00"  # 2 missed payments of $100.00
 SENTENCE_B = "To keep your plan going, pay $200.00"
 WORDING = "calculators/catalogs/en/past_due.toml"  # the catalog that holds SENTENCE_A's words

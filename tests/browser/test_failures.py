@@ -4,7 +4,10 @@ The bounds are shortened for these tests through the globals runtime.mjs reads."
 
 import time
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
 
 SHORT_LIMITS = "window.calculatorStartLimitMs = 4000; window.calculatorAnswerLimitMs = 3000;"
 

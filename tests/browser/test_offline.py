@@ -1,9 +1,12 @@
 """Offline use: after one visit, pages and calculators work with no network. (A new build replacing
 the old one, online and offline: test_deploys.py.)"""
 
+import pytest
 from playwright.sync_api import expect
 from service_worker import visit_until_offline_ready
 from site_server import READY_TIMEOUT
+
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
 
 
 def test_after_one_visit_pages_and_calculators_work_offline(page, context, base_url):

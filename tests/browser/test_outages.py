@@ -9,6 +9,8 @@ from site_server import READY_TIMEOUT, HostHandler, serve
 
 from calculators.words import words
 
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
+
 LOGIN_PAGE = b"<!doctype html><title>Free Wi-Fi</title><h1>Log in to use the Wi-Fi</h1>"
 
 

@@ -5,6 +5,8 @@ import pytest
 from calculator_pages import PAGES as CALCULATOR_PAGES
 from calculator_pages import first_text_field
 
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
+
 PAGES = {path: first_text_field(name) for name, path in CALCULATOR_PAGES.items()}
 TYPED = "987654"
 

@@ -2,8 +2,11 @@
 test: no message ever quotes the input, tests/test_robustness.py.) The tests that ask for `host` run under
 the Python imitation of the host and under Cloudflare Pages' own runtime (tests/conftest.py)."""
 
+import pytest
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT, SUB_PATH, QuietHandler, serve
+
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
 
 RECORD_VIOLATIONS = """
 window.cspViolations = [];

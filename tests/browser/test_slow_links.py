@@ -10,6 +10,8 @@ import pytest
 from playwright.sync_api import expect
 from site_server import HostHandler, build_info, serve
 
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
+
 WASM = "pyodide.asm.wasm"
 
 

@@ -13,6 +13,8 @@ from site_server import READY_TIMEOUT
 
 from calculators.web import run_json
 
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
+
 SNAPSHOT_TIMEOUT = 120  # s: made in idle time by a second Pyodide, after the page's own start
 
 # The stored snapshot's headers, or null.

@@ -8,6 +8,8 @@ import pytest
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 
+pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
+
 # The precached guide is about 1 MB; pyodide.asm.wasm alone is about 9.6 MB.
 QUOTA = 4 * 1024 * 1024
 
