@@ -103,7 +103,9 @@ class Words:
         return self.entries["format.money"].format(amount=written.translate(separators))
 
     def date(self, day: dt.date) -> str:
-        return self.entries["format.date"].format(month=day.month, day=day.day, year=day.year)
+        """As the language writes a day: 12/1/2026 in English, "1 de diciembre de 2026" in Spanish."""
+        month_name = self.entries["format.month_names"][day.month - 1]
+        return self.entries["format.date"].format(month=day.month, month_name=month_name, day=day.day, year=day.year)
 
     def month(self, year_month: str) -> str:
         """ "2026-12" → "December 2026"."""
