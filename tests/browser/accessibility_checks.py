@@ -43,7 +43,8 @@ class Watch:
 @contextlib.contextmanager
 def reader(browser, base_url, viewport=PHONE):
     """A page in a context of its own for a whole test file, its clock at noon on the test day (as every
-    browser test's), making no Python snapshot (browser/conftest.py), holding every page to no console error and no request to another origin."""
+    browser test's), making no Python snapshot (browser/conftest.py), holding every page to no console
+    error and no request to another origin."""
     context = browser.new_context(viewport=viewport, bypass_csp=True)
     context.clock.set_fixed_time(dt.datetime.combine(TEST_DAY, dt.time(12)))
     context.add_init_script(NO_SNAPSHOTS)
