@@ -2,6 +2,7 @@
 // kept for offline use, the Python snapshot) and its service worker. A page that a later build removed
 // can leave answers behind that no page's own button clears any more: this one reaches them all, from
 // the about page. Everything the guide keeps is named "cp523-…" (remember.mjs, calculators.mjs, sw.js).
+import { stopOfflineCopies } from "./offline.mjs";
 import strings from "./strings.mjs";
 
 const OURS = /^cp523-/;
@@ -10,6 +11,7 @@ async function clearEverything() {
   for (const storage of [localStorage, sessionStorage]) {
     for (const key of Object.keys(storage).filter((key) => OURS.test(key))) storage.removeItem(key);
   }
+  await stopOfflineCopies(); // else this page's own registration, still to come, would bring it back
   if ("caches" in self) for (const name of (await caches.keys()).filter((name) => OURS.test(name))) await caches.delete(name);
   for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? []) await registration.unregister();
 }

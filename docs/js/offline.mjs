@@ -19,6 +19,16 @@ export function shortOfSpace() {
   }
 }
 
+// "Clear everything" (clear-all.mjs) stops this page from registering the service worker again after
+// it has removed it: a registration still waiting for idle time never starts, one under way is awaited.
+let stopped = false;
+let registering = Promise.resolve();
+
+export function stopOfflineCopies() {
+  stopped = true;
+  return registering;
+}
+
 function remember(shortOfSpaceNow) {
   try {
     if (shortOfSpaceNow) localStorage.setItem(SHORT_OF_SPACE, "yes");
@@ -57,8 +67,9 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
     fetch(new URL("sw-manifest.js", SCOPE), { cache: "no-store" })
       .then((response) => response.text())
       .then((text) => text.match(/"version": "([0-9a-f]+)"/)?.[1] ?? "");
-  const register = () =>
-    builtNow()
+  const register = () => {
+    if (stopped) return;
+    registering = builtNow()
       .then((version) =>
         // updateViaCache "none": the browser asks the server for sw.js and sw-manifest.js on every check,
         // never its HTTP cache, so a new build's service worker is found on the next page load.
@@ -69,6 +80,7 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
         registration.update(); // look for a new build now, not whenever the browser gets to it
       })
       .catch(() => {}); // offline use is a bonus: the guide works without it
+  };
   afterStartUp(register);
   if (window.document$)
     window.document$.subscribe(() => {
