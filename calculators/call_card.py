@@ -136,13 +136,13 @@ def _hours(result: CallCardResult, words: Words) -> str:
         return ""
     table = HOURS_BY_ZONE.at(result.today).value
     zone = Phrase(f"call_card.zones.{result.time_zone}")
-    hours = words("call_card.hours.zone", hours=table[result.hours], zone=zone)
+    hours = words("call_card.hours.zone", hours=words.figure(table[result.hours], HOURS_BY_ZONE.unit), zone=zone)
     if result.hours_change:
         return words(
             "call_card.hours.changes",
             hours=hours,
             day=result.hours_change,
-            after=table[result.hours_after_change],
+            after=words.figure(table[result.hours_after_change], HOURS_BY_ZONE.unit),
         )
     return hours
 
@@ -185,7 +185,7 @@ def render(result: CallCardResult, words: Words) -> Document:
         Actions(words("call_card.answer.print")),
         Figures(words("call_card.numbers.caption"), numbers),
         Paragraph(
-            words(f"call_card.waits.{result.season}", minutes=waits[result.season])
+            words(f"call_card.waits.{result.season}", minutes=words.figure(waits[result.season], WAITS.unit))
             + " "
             + words("call_card.waits.days")
         ),

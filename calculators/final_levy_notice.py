@@ -37,5 +37,5 @@ def when_it_comes(day: dt.date, words: Words) -> str:
     return words(
         "final_levy_notice.when_it_comes",
         hearing_days=str(HEARING_DAYS.at(day).value),
-        equivalent_window=EQUIVALENT_HEARING_WINDOW.at(day).value,
+        equivalent_window=words.figure(EQUIVALENT_HEARING_WINDOW.at(day).value, EQUIVALENT_HEARING_WINDOW.unit),
     )

@@ -12,6 +12,7 @@ PHONE = parameters.get("contacts.phone_individuals")
 TTY = parameters.get("contacts.phone_tty")
 OTHER_LANGUAGES = parameters.get("contacts.phone_other_languages")
 HOURS = parameters.get("contacts.phone_hours")
+HOURS_BY_ZONE = parameters.get("contacts.phone_hours_by_zone")
 PAYMENTS = parameters.get("contacts.web_payments_address")
 ONLINE_PLAN = parameters.get("contacts.web_online_payment_agreement")
 ONLINE_ACCOUNT = parameters.get("contacts.web_online_account")
@@ -50,7 +51,7 @@ def act(
         call=Link(words("next_steps.act.call", number=number), tel(number)),
         hours=words(
             "next_steps.act.hours_notice_number" if main_line else "next_steps.act.hours",
-            hours=hours or HOURS.at(day).value,
+            hours=hours or irs_hours(day, words),
         ),
         other_lines=main_line
         + (
@@ -65,6 +66,19 @@ def act(
     )
 
 
+def irs_hours(day: dt.date, words: Words) -> str:
+    """The IRS's hours as it gives them, for a reader whose time zone we do not know: local time, and
+    Puerto Rico's own hours once the data has them (contacts.phone_hours_by_zone)."""
+    hours = words.figure(HOURS.at(day).value, HOURS.unit)
+    try:
+        puerto_rico = HOURS_BY_ZONE.at(day).value["puerto_rico"]
+    except parameters.BeforeFirstValue:
+        return words("next_steps.hours.local", hours=hours)
+    return words(
+        "next_steps.hours.with_exceptions", hours=hours, puerto_rico=words.figure(puerto_rico, HOURS_BY_ZONE.unit)
+    )
+
+
 def online_account(day: dt.date) -> str:
     """The address of the reader's IRS online account, as a reader types it (catalog entries say `{account}`)."""
     return ONLINE_ACCOUNT.at(day).value
@@ -76,7 +90,7 @@ def online_plan_link(day: dt.date, words: Words) -> Link:
 
 def call(day: dt.date, words: Words, about: str) -> Step:
     """Call, `about` what (a phrase that follows "Call the IRS", already worded)."""
-    return Step(words("next_steps.call", about=about, hours=HOURS.at(day).value), phone_link(day))
+    return Step(words("next_steps.call", about=about, hours=irs_hours(day, words)), phone_link(day))
 
 
 def pay(day: dt.date, words: Words, what: str) -> Step:

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from .money import to_cents
 
-LANGUAGES = ("en",)  # the first is the default; each has a folder in calculators/catalogs/
+LANGUAGES = ("en", "es")  # the first is the default; each has a folder in calculators/catalogs/
 
 
 class Phrase(str):
@@ -106,6 +106,29 @@ class Words:
         """As the language writes a day: 12/1/2026 in English, "1 de diciembre de 2026" in Spanish."""
         month_name = self.entries["format.month_names"][day.month - 1]
         return self.entries["format.date"].format(month=day.month, month_name=month_name, day=day.day, year=day.year)
+
+    def figure(self, amount, unit: str) -> str:
+        """A figure from calculators/parameters as a reader sees it: "30 days", "0.25% a month", "$89",
+        "7 a.m. to 7 p.m."; numbers to dial, addresses and codes as they are written."""
+        if unit == "dollars":
+            return self.whole_money(amount)
+        if unit == "date":
+            return self.date(amount)
+        if unit == "clock_range":
+            start, end = amount.split("-")
+            return self("format.units.clock_range", start=self._clock(start), end=self._clock(end))
+        if unit == "minute_range":
+            low, high = amount.split("-")
+            return self("format.units.minute_range", low=low, high=high)
+        if self.has(f"format.units.{unit}"):
+            return self(f"format.units.{unit}", amount=str(amount), count=amount)  # a count, not money
+        return str(amount)
+
+    def _clock(self, time: str) -> str:
+        """ "19:00" → "7 p.m.", "08:30" → "8:30 a.m." """
+        hour, minute = (int(part) for part in time.split(":"))
+        shown = f"{(hour - 1) % 12 + 1}" + (f":{minute:02}" if minute else "")
+        return self("format.units.clock_pm" if hour >= 12 else "format.units.clock_am", time=shown)
 
     def month(self, year_month: str) -> str:
         """ "2026-12" → "December 2026"."""

@@ -84,7 +84,7 @@ def figure_parts(dotted: str, where: str) -> tuple[str, str]:
         raise PluginError(f"{where}: no figure called {dotted!r} in calculators/parameters/") from None
     if isinstance(amount, dict):
         raise PluginError(f"{where}: {dotted!r} is a table; name one entry, e.g. {dotted}.{next(iter(amount))}")
-    text = parameters.describe(amount, parameter.unit)
+    text = _words.figure(amount, parameter.unit)
     if parameter.is_beyond_known(today):
         return text, _words("site.caveats.latest")
     caveat = GRADE_CAVEATS[value.grade]
@@ -124,7 +124,7 @@ def render_sources() -> str:
     files = [(name, parameters.load(name)) for name in parameters.files_with_parameters()]
     return _templates.get_template("sources.html").render(
         files=files,
-        describe=parameters.describe,
+        describe=_words.figure,
         leaves=parameters.leaves,
         words=_words,
         long_date=lambda day: long_date(day, _words),

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from golden_cases import load_cases  # noqa: E402
 
 from calculators.web import run  # noqa: E402
+from calculators.words import LANGUAGES  # noqa: E402
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 # What a reader might type wrong into any answer: each is tried in every field of every calculator.
@@ -92,4 +93,5 @@ def write(language: str = "en") -> None:
 if __name__ == "__main__":
     if sys.argv[1:] != ["--write"]:
         sys.exit(__doc__)
-    write()
+    for language in LANGUAGES:
+        write(language)

@@ -10,6 +10,7 @@ from guide_pages import article_text, guide_pages
 from site_server import TEST_DAY
 
 from calculators import parameters
+from calculators.words import words
 
 OFFICIAL_HOSTS = {
     "www.irs.gov",
@@ -164,7 +165,7 @@ def fig(dotted: str) -> str:
     breaks a phrase."""
     file, name, *key = dotted.split(".")
     value = parameters.load(file)[name].at(TEST_DAY).value
-    return parameters.describe(value[key[0]] if key else value, parameters.load(file)[name].unit)
+    return words("en").figure(value[key[0]] if key else value, parameters.load(file)[name].unit)
 
 
 # What the third accuracy review (issue 19) asked of the pages: the rule points (part A) and what a CP523

@@ -103,7 +103,7 @@ def toml_of(tables: dict) -> str:
 
 @pytest.mark.parametrize("figure", ALL, ids=[figure.id for figure in ALL])
 def test_every_value_is_dated_graded_and_sourced(figure):
-    assert figure.unit in parameters.UNIT_FORMATS
+    assert figure.unit in parameters.UNITS
     assert figure.last_reviewed <= dt.date.today()
     for search in figure.searches:  # a search is a thing done, with a later day to do it again
         assert search.on <= dt.date.today() and search.look_again > search.on and search.found
@@ -172,10 +172,31 @@ def test_a_date_before_the_first_value_is_refused_not_guessed():
         rate.at(rate.values[0].effective - dt.timedelta(days=1))
 
 
-def test_figures_are_described_for_people():
-    assert parameters.describe(Decimal("0.25"), "percent_per_month") == "0.25% a month"
-    assert parameters.describe(Decimal("30"), "days") == "30 days"
-    assert parameters.describe(Decimal("1250"), "dollars") == "$1,250"
+@pytest.mark.parametrize(
+    ("amount", "unit", "english", "spanish"),
+    [
+        (Decimal("0.25"), "percent_per_month", "0.25% a month", "0.25% al mes"),
+        (Decimal("30"), "days", "30 days", "30 días"),
+        (Decimal("1"), "years", "one year", "un año"),
+        (Decimal("10"), "years", "10 years", "10 años"),
+        (Decimal("1250"), "dollars", "$1,250", "$1,250"),
+        (Decimal("22.50"), "dollars", "$22.50", "$22.50"),
+        ("3-4", "minute_range", "3 to 4 minutes", "3 a 4 minutos"),
+        ("07:00-19:00", "clock_range", "7 a.m. to 7 p.m.", "de 7 a.m. a 7 p.m."),
+        ("11:30-12:00", "clock_range", "11:30 a.m. to 12 p.m.", "de 11:30 a.m. a 12 p.m."),
+        ("800-829-1040", "phone", "800-829-1040", "800-829-1040"),
+        (dt.date(2026, 4, 15), "date", "4/15/2026", "15 de abril de 2026"),
+    ],
+)
+def test_figures_are_described_for_people_in_each_language(amount, unit, english, spanish):
+    assert words("en").figure(amount, unit) == english
+    assert words("es").figure(amount, unit) == spanish
+
+
+def test_a_range_figure_is_refused_unless_written_low_high():
+    for unit, bad in (("clock_range", "7 a.m. to 7 p.m."), ("minute_range", "3 to 4 minutes")):
+        with pytest.raises(ValueError, match=unit):
+            parameters._read(bad, unit)
 
 
 def test_each_interest_quarter_cites_its_own_bulletin():

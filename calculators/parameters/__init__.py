@@ -34,6 +34,7 @@ floats. Unknown keys stop the loading, so a typo cannot pass as a figure.
 """
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -122,28 +123,13 @@ class Parameter:
         return self.known_until is not None and day > self.known_until
 
 
-UNIT_FORMATS = {
-    "days": "{} days",
-    "years": "{} years",
-    "percent": "{}%",
-    "percent_per_month": "{}% a month",
-    "percent_per_year": "{}% a year",
-    "dollars": "${}",
-    "phone": "{}",
-    "web_address": "{}",
-    "text": "{}",
-    "date": "{}",
-    "factor": "{}",
-}
-
-
-def describe(amount, unit: str) -> str:
-    """A figure as a reader sees it: "30 days", "0.25% a month", "$89", "April 15, 2026"."""
-    if unit == "dollars":
-        return f"${amount:,}"
-    if unit in DATE_UNITS:
-        return f"{amount:%B} {amount.day}, {amount.year}"
-    return UNIT_FORMATS[unit].format(amount)
+# What a figure's numbers count. Their words ("30 days", "0.25% a month", "7 a.m. to 7 p.m.") are in
+# each language's catalog (`format.units.*`, written by `Words.figure`): the data holds no sentence.
+UNITS = {"days", "years", "percent", "percent_per_month", "percent_per_year", "dollars", "factor", "date"}
+UNITS |= {"phone", "web_address", "text"}  # kept as written: numbers to dial, addresses, codes such as "04-15"
+# Kept as text "low-high": a range of minutes ("3-4") or of clock times on a 24-hour clock ("07:00-19:00").
+RANGE_PATTERNS = {"minute_range": re.compile(r"\d+-\d+"), "clock_range": re.compile(r"\d\d:\d\d-\d\d:\d\d")}
+UNITS |= set(RANGE_PATTERNS)
 
 
 def _number(text: object) -> Decimal:
@@ -153,13 +139,15 @@ def _number(text: object) -> Decimal:
 
 
 # Units whose values are not numbers: kept as text, or as TOML dates.
-TEXT_UNITS = {"phone", "web_address", "text"}
+TEXT_UNITS = {"phone", "web_address", "text", *RANGE_PATTERNS}
 DATE_UNITS = {"date"}
 
 
 def _read(raw, unit: str):
     if isinstance(raw, dict):
         return {key: _read(item, unit) for key, item in raw.items()}
+    if unit in RANGE_PATTERNS and not RANGE_PATTERNS[unit].fullmatch(str(raw)):
+        raise ValueError(f"a {unit} is written {RANGE_PATTERNS[unit].pattern!r}, got {raw!r}")
     if unit in TEXT_UNITS:
         return str(raw)
     if unit in DATE_UNITS:

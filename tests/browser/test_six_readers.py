@@ -30,7 +30,8 @@ from calculator_pages import PAGES
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT, TEST_DAY
 
-from calculators import parameters
+from calculators import next_steps, parameters
+from calculators.words import words
 
 PHONE = {"width": 375, "height": 740}
 SCREEN = PHONE["height"]
@@ -38,7 +39,7 @@ MOST_ANSWERS = 4
 MOST_WORDS = 400  # "under 400 words to read before acting"
 
 DAYS_TO_RESPOND = int(parameters.get("notice.days_to_respond").at(TEST_DAY).value)
-HOURS = parameters.get("contacts.phone_hours").at(TEST_DAY).value
+HOURS = next_steps.irs_hours(TEST_DAY, words("en"))
 CALL_HREF = "tel:+1" + parameters.get("contacts.phone_individuals").at(TEST_DAY).value.replace("-", "")
 
 # Every visible word between two heights of the page (document coordinates, so scrolling does not
