@@ -27,20 +27,30 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
 # 11/2/2026, 11/2/26, 11-2-2026: US order. A two-digit year is in this century.
 _US_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4}|[0-9]{2})", re.ASCII)
 # Nov 2, 2026; November 2 2026; Nov. 2, 26.
-_WORDS_DATE = re.compile(r"([A-Za-z]{3,9})\.?\s+([0-9]{1,2}),?\s+([0-9]{4}|[0-9]{2})", re.ASCII)
+_WORDS_DATE = re.compile(r"([A-Za-z]{3,10})\.?\s+([0-9]{1,2}),?\s+([0-9]{4}|[0-9]{2})", re.ASCII)
+# The day first, as Spanish writes it: 2 de noviembre de 2026; 2 nov. 2026; 2 November 2026.
+_WORDS_DATE_DAY_FIRST = re.compile(
+    r"([0-9]{1,2})\s+(?:de\s+)?([A-Za-z]{3,10})\.?,?\s+(?:de\s+|del\s+)?([0-9]{4}|[0-9]{2})", re.ASCII | re.IGNORECASE
+)
 _ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})", re.ASCII)
 _US_MONTH = re.compile(r"([0-9]{1,2})/([0-9]{4}|[0-9]{2})", re.ASCII)
-# December 2026; Dec 2026; Dec. 26.
-_WORDS_MONTH = re.compile(r"([A-Za-z]{3,9})\.?,?\s+([0-9]{4}|[0-9]{2})", re.ASCII)
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")  # fmt: skip
+# December 2026; Dec 2026; Dec. 26; diciembre de 2026.
+_WORDS_MONTH = re.compile(r"([A-Za-z]{3,10})\.?,?\s+(?:de\s+|del\s+)?([0-9]{4}|[0-9]{2})", re.ASCII | re.IGNORECASE)
+# Each month's names in the guide's languages, so a reader may type either: a bilingual reader's notice
+# may be in the other one. A shared three-letter start always means the same month ("mar", "may").
+MONTHS = (
+    ("january", "enero"), ("february", "febrero"), ("march", "marzo"), ("april", "abril"), ("may", "mayo"),
+    ("june", "junio"), ("july", "julio"), ("august", "agosto"), ("september", "septiembre", "setiembre"),
+    ("october", "octubre"), ("november", "noviembre"), ("december", "diciembre"),
+)  # fmt: skip
 
 
 def _month_number(word: str) -> int | None:
-    """1 to 12 for a month's name or its first three letters ("Nov", "november", "Sept"), else None."""
+    """1 to 12 for a month's name or its start of three letters or more ("Nov", "november", "Sept",
+    "dic", "setiembre"), else None."""
     word = word.lower()
-    for number, name in enumerate(MONTHS, start=1):
-        if len(word) >= 3 and name.startswith(word[:3]) and (name.startswith(word) or word == "sept"):
+    for number, names in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and any(name.startswith(word) for name in names):
             return number
     return None
 
@@ -183,7 +193,7 @@ class PhoneField(Field):
 
 @dataclass(frozen=True, kw_only=True)
 class DateField(Field):
-    """A calendar day, typed as 11/28/2026 or 2026-11-28."""
+    """A calendar day, typed as 11/28/2026, 2026-11-28, Nov 28, 2026 or 28 de noviembre de 2026."""
 
     earliest: dt.date = dt.date(2000, 1, 1)
     latest: dt.date = dt.date(2100, 12, 31)
@@ -202,6 +212,8 @@ class DateField(Field):
             month, day, year = int(match[1]), int(match[2]), _full_year(match[3])
         elif (match := _WORDS_DATE.fullmatch(text)) and _month_number(match[1]):
             month, day, year = _month_number(match[1]), int(match[2]), _full_year(match[3])
+        elif (match := _WORDS_DATE_DAY_FIRST.fullmatch(text)) and _month_number(match[2]):
+            day, month, year = int(match[1]), _month_number(match[2]), _full_year(match[3])
         if month is None:
             raise FieldError("errors.not_date")
         outside = FieldError("errors.date_outside", earliest=self.earliest, latest=self.latest)

@@ -128,6 +128,19 @@ def test_dates_and_months_are_read_as_people_write_them():
     assert message(month, "Decembre 2026") == "The month must be a month, written like 12/2026 or December 2026"
 
 
+def test_dates_and_months_written_the_spanish_way_are_read_too():
+    nov_2 = dt.date(2026, 11, 2)
+    for typed in ("2 de noviembre de 2026", "2 noviembre 2026", "2 nov. 2026", "2 de Nov de 26", "2 November 2026"):
+        assert NOTICE.parse(typed, TODAY) == nov_2, typed
+    assert NOTICE.parse("15 de setiembre de 2026", TODAY) == dt.date(2026, 9, 15)  # as some countries spell it
+    assert NOTICE.parse("1 de enero de 2027", TODAY) == dt.date(2027, 1, 1)
+    assert NOTICE.parse("31 dic 2026", TODAY) == dt.date(2026, 12, 31)
+    for typed, expected in (("diciembre de 2026", dt.date(2026, 12, 1)), ("ago. 2026", dt.date(2026, 8, 1))):
+        assert MONTH.parse(typed, TODAY) == expected, typed
+    assert message(NOTICE, "30 de febrero de 2026") == "The notice date must be a real date: check the month and day"
+    assert message(NOTICE, "2 de noviembrx de 2026").startswith("The notice date must be a date")
+
+
 PHONE = PhoneField(name="phone", required=False)
 
 
