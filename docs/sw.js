@@ -27,11 +27,23 @@ const fresh = (request) => (request.cache === "default" ? new Request(request, {
 // copied to, file by file, can serve this worker beside the last build's pages. Nothing that differs
 // is kept; after a second try the install fails, the last build's worker stays in charge, and the
 // browser installs this one again on a later visit, once the copy is whole.
+// Another language's pages (the manifest's `languages`, by folder) are kept only for a reader who
+// reads them: those with a page open now, and later on a page's word ("keep-language", offline.mjs).
+const languagePart = (url) => Object.keys(self.BUILD.languages).find((part) => new URL(url).pathname.startsWith(SCOPE.pathname + part));
+const digestOf = (path) => self.BUILD.precache[path] ?? Object.values(self.BUILD.languages).find((files) => path in files)?.[path];
+
+async function filesToKeep() {
+  const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const parts = new Set(open.map((client) => languagePart(client.url)).filter(Boolean));
+  return Object.assign({}, self.BUILD.precache, ...[...parts].map((part) => self.BUILD.languages[part]));
+}
+
+const keepAllChecked = (cache, files) => Promise.all(Object.entries(files).map(([path, digest]) => keepChecked(cache, path, digest)));
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches
-      .open(SITE_CACHE)
-      .then((cache) => Promise.all(Object.entries(self.BUILD.precache).map(([path, digest]) => keepChecked(cache, path, digest))))
+    Promise.all([caches.open(SITE_CACHE), filesToKeep()])
+      .then(([cache, files]) => keepAllChecked(cache, files))
       .then(
         () => self.skipWaiting(),
         (error) => caches.delete(SITE_CACHE).then(() => Promise.reject(error)),
@@ -107,7 +119,7 @@ async function fromNetworkThenCache(request) {
 async function thisBuilds(request) {
   const response = await fetch(fresh(request));
   const path = new URL(request.url).pathname.slice(SCOPE.pathname.length);
-  const digest = self.BUILD.precache[path];
+  const digest = digestOf(path);
   if (!digest || !response.ok || (await sha256(await response.clone().arrayBuffer())) === digest) return response;
   return fetch(new Request(request, { cache: "reload" }));
 }
@@ -168,6 +180,17 @@ self.addEventListener("fetch", (event) => {
 // A page with a calculator asks for the calculator's files to be kept. They were usually just
 // downloaded, so the browser's HTTP cache answers most of these requests.
 self.addEventListener("message", (event) => {
+  if (event.data?.type === "keep-language") {
+    const files = self.BUILD.languages[event.data.part];
+    if (files)
+      event.waitUntil(
+        caches
+          .open(SITE_CACHE)
+          .then((cache) => keepAllChecked(cache, files))
+          .catch(() => {}),
+      );
+    return;
+  }
   if (event.data?.type !== "cache-calculators") return;
   event.waitUntil(
     Promise.all(

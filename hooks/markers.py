@@ -34,7 +34,7 @@ from calculators.web import UnknownCalculator, calculator
 from calculators.words import words
 from hooks.build_day import build_day
 from hooks.pyodide_runtime import build_id
-from hooks.site_words import glossary_tips, long_date, short_date, site_words, write_strings
+from hooks.site_words import long_date, short_date, site_words, write_strings
 
 MARKER = re.compile(r"\[\[([a-z-]+)(?::([\w.]+))?\]\]")
 # A block marker on a line of its own comes out of Markdown wrapped in a paragraph.
@@ -192,4 +192,5 @@ def on_page_content(content, page, **kwargs):
 
 def on_post_build(config, **kwargs):
     # Before hooks/offline.py lists the site's files, so the service worker keeps these too.
-    write_strings(Path(config.site_dir), config.theme["language"], glossary_tips(config.docs_dir))
+    if not config.extra.get("shared_root"):  # a language's part of the site: the whole site's build writes them
+        write_strings(Path(config.site_dir))

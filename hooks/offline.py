@@ -14,6 +14,7 @@ from pathlib import Path
 
 import brotli
 
+from calculators.words import LANGUAGES
 from hooks.pyodide_runtime import CONTENT_ADDRESSED_FOLDERS, pinned_version
 
 # Not precached: the runtime and the wheel (cached when a calculator first loads them), the
@@ -22,8 +23,25 @@ NOT_LISTED = {"sw.js", "sw-manifest.js", "sitemap.xml.gz", "_headers"}
 COMPRESSED = (".gz", ".br")
 # Brotli at its best setting takes half a minute on the runtime; results are kept by content digest.
 BROTLI_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "brotli"
-# Never needed by a reader of this English site: source maps, and search stemmers for other languages.
-NOT_PRECACHED = ("assets/javascripts/lunr/",)
+# Each other language's pages (hooks/languages.py): kept only for a reader who reads them (docs/sw.js).
+LANGUAGE_PARTS = tuple(f"{language}/" for language in LANGUAGES[1:])
+# Never needed offline: source maps, and the search's helpers for other languages (each language's
+# part keeps its own stemmer, below).
+NOT_PRECACHED = ("assets/javascripts/lunr/", *(f"{part}assets/javascripts/lunr/" for part in LANGUAGE_PARTS))
+
+
+def precached(name: str) -> bool:
+    if name.endswith(".map") or name.startswith(CONTENT_ADDRESSED_FOLDERS):
+        return False
+    part = next((part for part in LANGUAGE_PARTS if name.startswith(part)), "")
+    # Spanish search stems words with lunr.stemmer.support and lunr.es (the theme's search worker loads them).
+    stemmers = (
+        f"{part}assets/javascripts/lunr/min/lunr.stemmer.support.",
+        f"{part}assets/javascripts/lunr/min/lunr.{part[:-1]}.",
+    )
+    return not name.startswith(NOT_PRECACHED) or bool(part and name.startswith(stemmers))
+
+
 # .zip too: the compiled Python zips are stored, not deflated, so they load fast and compress well.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map", ".zip"}
 
@@ -46,15 +64,26 @@ def write_manifest(site: Path, runtime_version: str) -> str:
     # Pages are cached by their folder address ("checklist/"), the way readers ask for them. Each file
     # with its SHA-256: the service worker keeps nothing that differs (a deploy copied file by file can
     # serve this build's sw.js beside the last build's pages).
-    precache = {
+    everything = {
         name.removesuffix("index.html"): hashlib.sha256((site / name).read_bytes()).hexdigest()
         for name in files
-        if not name.startswith(CONTENT_ADDRESSED_FOLDERS + NOT_PRECACHED) and not name.endswith(".map")
+        if precached(name)
+    }
+    precache = {name: digest for name, digest in everything.items() if not name.startswith(LANGUAGE_PARTS)}
+    # Kept when a page of that language is open as the worker installs, or asks later ("keep-language").
+    languages = {
+        part: {name: digest for name, digest in everything.items() if name.startswith(part)} for part in LANGUAGE_PARTS
     }
     # Cached only once a page with a calculator asks: the runtime (kept across builds, per Pyodide
     # version) and this build's wheel.
     runtime = [name for name in files if name.startswith(CONTENT_ADDRESSED_FOLDERS)]
-    manifest = {"version": version, "runtime": runtime_version, "precache": precache, "calculator_files": runtime}
+    manifest = {
+        "version": version,
+        "runtime": runtime_version,
+        "precache": precache,
+        "languages": languages,
+        "calculator_files": runtime,
+    }
     (site / "sw-manifest.js").write_text(
         "// Written by hooks/offline.py at build time.\nself.BUILD = " + json.dumps(manifest, indent=1) + ";\n"
     )

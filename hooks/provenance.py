@@ -35,6 +35,11 @@ def on_env(env, config, files):
     env.globals["source_for"] = lambda source_id: parameters.sources()[source_id]
     env.globals["built_on"] = build_day()  # pages quote figures as of this day (hooks/markers.py)
     env.globals["words"] = said  # the site's catalog, for overrides/main.html and 404.html
+    # The whole site's address (a language's part is built at <site>/<language>/): sitemap.xml names each
+    # page's twin in every language by it.
+    env.globals["whole_site_url"] = (config.site_url or "/").removesuffix(
+        config.extra["language_roots"].get(said.language, "")
+    )
     env.filters["long_date"] = lambda value: long_date(
         value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)), said
     )

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from calculators.words import LANGUAGES
 from hooks.pyodide_runtime import CONTENT_ADDRESSED_FOLDERS
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
@@ -133,8 +134,11 @@ def on_pre_build(config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    if _serving:
+    if _serving or config.extra.get("shared_root"):  # a language's part: the whole site's build writes it
         return
     site = Path(config.site_dir)
+    for language in LANGUAGES[1:]:  # the other languages' pages, built into the site by hooks/languages.py
+        for page in (site / language).rglob("*.html"):
+            _hashes.update(inline_script_hashes(page.read_text(encoding="utf-8")))
     base = urlsplit(config.site_url or "/").path or "/"
     (site / HEADERS_FILE).write_text(headers_file(site, base))

@@ -5,9 +5,10 @@ scripts, `figures.toml` for what each figure is). Not a hook itself: the hooks i
 - `site_words(config)`: the catalog of the site's language (`theme.language` in mkdocs.yml).
 - `long_date`, `short_date`: a day written out, the language's way.
 - `strings_module(language, tips)`: the text of `js/strings-<language>.mjs`, the page scripts' words,
-  written for every language by `write_strings`, which points docs/js/strings.mjs at the site's.
-- `glossary_tips(docs_dir)`: the pages' glossary tips (docs/includes/abbreviations.md), which answers
-  show too, so a word reads the same on a page and in an answer.
+  written for every language by `write_strings` (docs/js/strings.mjs picks the page's).
+- `glossary_tips(language)`: that language's glossary tips (docs/includes/abbreviations.md, or
+  docs/<language>/includes/), which answers show too, so a word reads the same on a page and in an answer.
+- `docs_folder(language)`: where a language's pages are: docs/ for English, docs/<language>/ for the others.
 """
 
 import datetime as dt
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from calculators.words import LANGUAGES, Words, words
 
 # What the page scripts need from format.toml besides page.toml: dates, and which counts take a plural's `one`.
-PAGE_FORMATS = ("date", "plural_one")
+PAGE_FORMATS = ("date", "month_names", "plural_one")
 
 
 def site_words(config) -> Words:
@@ -55,9 +56,14 @@ def _nested(said: Words, prefix: str) -> dict:
     return tree
 
 
-def glossary_tips(docs_dir: Path) -> dict[str, str]:
+def docs_folder(language: str) -> Path:
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    return docs if language == LANGUAGES[0] else docs / language
+
+
+def glossary_tips(language: str) -> dict[str, str]:
     """Term → its meaning, from the `*[term]: meaning` lines the pages' tooltips come from."""
-    path = Path(docs_dir) / "includes" / "abbreviations.md"
+    path = docs_folder(language) / "includes" / "abbreviations.md"
     lines = path.read_text(encoding="utf-8").splitlines()
     return dict(re.fullmatch(r"\*\[(.+?)\]:\s*(.+)", line).groups() for line in lines if line.startswith("*["))
 
@@ -77,14 +83,8 @@ def strings_module(language: str, tips: dict[str, str] | None = None) -> str:
     )
 
 
-def write_strings(site: Path, language: str, tips: dict[str, str]) -> None:
-    """js/strings-<language>.mjs for every language with a catalog, and js/strings.mjs pointed at the
-    site's language (a static import: a dynamic one would cost a round trip before the calculator starts)."""
-    for each in LANGUAGES:
-        (site / "js" / f"strings-{each}.mjs").write_text(strings_module(each, tips), encoding="utf-8")
-    loader = site / "js" / "strings.mjs"
-    text = loader.read_text(encoding="utf-8")
-    default = f'from "./strings-{LANGUAGES[0]}.mjs";'
-    if default not in text:
-        raise PluginError("docs/js/strings.mjs no longer imports its words as the build expects")
-    loader.write_text(text.replace(default, f'from "./strings-{language}.mjs";'), encoding="utf-8")
+def write_strings(site: Path) -> None:
+    """js/strings-<language>.mjs for every language with a catalog, each with its own glossary tips."""
+    for language in LANGUAGES:
+        text = strings_module(language, glossary_tips(language))
+        (site / "js" / f"strings-{language}.mjs").write_text(text, encoding="utf-8")

@@ -4,6 +4,7 @@ every page of the built site, from the build itself."""
 from pathlib import Path
 
 from calculators.registry import CALCULATORS
+from calculators.words import LANGUAGES
 
 
 def path_of(name: str) -> str:
@@ -20,9 +21,16 @@ def first_text_field(name: str) -> str:
     return f"#{name}-{field.name}"
 
 
-def page_paths(site: Path) -> list[str]:
-    """Every page of the built site as a path under it: "" for the home page, "fee-check/", …"""
+def page_paths(site: Path, language: str = LANGUAGES[0]) -> list[str]:
+    """Every page of the built site in `language` as a path under the site: "" for the home page,
+    "fee-check/", …; another language's start with its folder: "es/", "es/fee-check/"."""
+
+    def in_language(path: Path) -> bool:
+        first = path.relative_to(site).parts[0]
+        return first == language if language != LANGUAGES[0] else first not in LANGUAGES
+
     return sorted(
         str(path.relative_to(site).parent).replace(".", "") + ("/" if path.parent != site else "")
         for path in site.rglob("index.html")
+        if in_language(path)
     )

@@ -4,6 +4,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from calculators.words import LANGUAGES
+
 # Parts of a page that are not running prose: forms, tables, pictures, code, the page footer.
 SKIPPED_TAGS = {
     "form",
@@ -60,8 +62,12 @@ def article_text(html: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
-def guide_pages(site: Path) -> dict[str, Path]:
-    """Every page of the built site except the 404 page, by its path in the site."""
+def guide_pages(site: Path, language: str = LANGUAGES[0]) -> dict[str, Path]:
+    """Every page of the built site in `language` except the 404 page, by its path in that language's part
+    ("." for its home page, "fee-check", …): English at the site's root, another language at /<language>/."""
+    part = site if language == LANGUAGES[0] else site / language
     return {
-        str(path.relative_to(site).parent): path for path in sorted(site.rglob("index.html")) if "404" not in str(path)
+        str(path.relative_to(part).parent): path
+        for path in sorted(part.rglob("index.html"))
+        if "404" not in str(path) and path.relative_to(part).parts[0] not in LANGUAGES
     }

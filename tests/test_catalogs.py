@@ -85,7 +85,12 @@ def _hooks(language: str):
     """The build's hooks, set up for a site in `language`."""
     from hooks import accessibility, markers, provenance
 
-    config = SimpleNamespace(config_file_path=str(PROJECT / "mkdocs.yml"), theme={"language": language})
+    config = SimpleNamespace(
+        config_file_path=str(PROJECT / "mkdocs.yml"),
+        theme={"language": language},
+        site_url="/",
+        extra={"language_roots": {each: "" if each == ENGLISH else f"{each}/" for each in LANGUAGES}},
+    )
     markers.on_config(config)
     accessibility.on_config(config)
     return config, markers, accessibility, provenance
@@ -99,10 +104,11 @@ def _render_page_templates(config, provenance) -> None:
         [FileSystemLoader(PROJECT / "overrides"), DictLoader({"base.html": "{% block content %}{% endblock %}"})]
     )
     env = provenance.on_env(Environment(loader=loader), config, None)
+    seen = {"site_url": "/", "extra": config.extra, "theme": config.theme}
     for quotes_figures in (True, False):
         meta = {"reviewed": "2026-11-28", "sources": ["irc_6159"], "quotes_figures": quotes_figures}
-        env.get_template("main.html").render(page=SimpleNamespace(meta=meta), config={"site_url": "/"})
-    env.get_template("404.html").render(page=SimpleNamespace(meta={}), config={"site_url": "/"})
+        env.get_template("main.html").render(page=SimpleNamespace(meta=meta, url="about/"), config=seen, base_url="..")
+    env.get_template("404.html").render(page=SimpleNamespace(meta={}, url=""), config=seen, base_url=".")
 
 
 @cache
@@ -212,3 +218,15 @@ def test_the_strings_file_holds_page_toml_as_it_is():
         page = json.loads(re.search(r"export const page = (.*?);\n", strings_module(language), re.S)[1])
         catalog = words(language).entries
         assert _flat("page.", page) == {key: value for key, value in catalog.items() if key.startswith("page.")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES[1:])
+def test_no_entry_of_another_language_is_left_in_english(language):
+    # Three words or more outside the placeholders: "TTY/TDD {number}" may rightly stay as it is.
+    def worded(entry):
+        return len(re.findall(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}", "", entry))) >= 3
+
+    english, other = words(ENGLISH).entries, words(language).entries
+    assert [
+        key for key, entry in english.items() if isinstance(entry, str) and worded(entry) and other[key] == entry
+    ] == []

@@ -159,12 +159,12 @@ if (self.name === MAKER) {
     (error) => postMessage({ type: "failed", reason: reasonOf(error) }),
   );
 
-  addEventListener("message", async ({ data: { id, name, payload, today, prepare } }) => {
+  addEventListener("message", async ({ data: { id, name, payload, today, prepare, language } }) => {
     try {
       const { web } = await started;
       // The page's calculators, imported after "ready" while the reader reads the form (calculators/web.py).
-      if (prepare !== undefined) return void web.prepare(prepare);
-      postMessage({ type: "answer", id, json: web.run_json(name, payload, today) });
+      if (prepare !== undefined) return void web.prepare(prepare, language);
+      postMessage({ type: "answer", id, json: web.run_json(name, payload, today, language) });
     } catch (error) {
       if (prepare === undefined) postMessage({ type: "answer", id, failure: reasonOf(error) });
     }

@@ -46,6 +46,13 @@ function showOfflineReady() {
   note.textContent = shortOfSpace() ? strings.offline.short_of_space : strings.offline.ready;
 }
 
+// On a page in another language than the guide's first, ask the service worker to keep that language's
+// pages too (it keeps them at once for a reader whose page is open when it installs).
+function keepLanguage() {
+  const language = document.documentElement.lang;
+  if (language && language !== "en") navigator.serviceWorker.controller?.postMessage({ type: "keep-language", part: `${language}/` });
+}
+
 // On a page with a calculator, ask the service worker to keep the calculator's files too.
 function keepCalculators() {
   if (document.querySelector("[data-calculator]")) navigator.serviceWorker.controller?.postMessage({ type: "cache-calculators" });
@@ -56,6 +63,7 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
     if (data?.type === "offline-ready") {
       showOfflineReady();
       keepCalculators();
+      keepLanguage();
     } else if (data?.type === "storage-full" || data?.type === "calculators-cached") {
       remember(data.type === "storage-full");
       if (document.querySelector(".offline-status")) showOfflineReady();
@@ -87,5 +95,6 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
       if (!navigator.serviceWorker.controller) return;
       showOfflineReady();
       keepCalculators();
+      keepLanguage();
     });
 }

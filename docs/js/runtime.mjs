@@ -161,10 +161,13 @@ export function stopWorker() {
   waiting.clear();
 }
 
+// The page's language (its <html lang>, set by the build): the worker words its answers in it.
+const LANGUAGE = document.documentElement.lang || "en";
+
 // Have the worker import a calculator now, once it is ready, rather than on the first question.
 export function prepare(name) {
   startWorker().then(
-    () => worker?.postMessage({ prepare: name }),
+    () => worker?.postMessage({ prepare: name, language: LANGUAGE }),
     () => {},
   );
 }
@@ -192,7 +195,7 @@ export async function askAsOf(name, payload, today) {
   const id = ++lastId;
   const reply = await new Promise((resolve) => {
     waiting.set(id, resolve);
-    worker.postMessage({ id, name, payload: JSON.stringify(payload), today });
+    worker.postMessage({ id, name, payload: JSON.stringify(payload), today, language: LANGUAGE });
     setTimeout(() => waiting.get(id)?.({ failure: strings.reasons.stopped_answering }), ANSWER_LIMIT_MS);
   });
   waiting.delete(id);
