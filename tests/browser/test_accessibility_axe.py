@@ -1,7 +1,7 @@
 """axe-core with every rule (best-practice and experimental ones too; not `color-contrast-enhanced`, which is
 AAA: the guide's target is WCAG 2.2 AA) finds nothing, in the light and the dark scheme: in every state
 of every calculator (its questions all open, its errors, its answer with every fold open) on a 375 px
-phone and a 1280 px screen; on every page on the phone, and on a few on the wide screen, whose menu and
+phone and a 1280 px screen; on every page on the phone, in English and in Spanish, and on a few on the wide screen, whose menu and
 table of contents are the same on every page. Buttons and links keep their contrast when hovered or
 focused; so do the sample notice's numbers, which axe does not see (issue 25, accessibility points 2
 and 7)."""
@@ -24,6 +24,7 @@ from site_server import READY_TIMEOUT
 from test_act_first import FIRST_ANSWERS, fill
 
 from calculators.registry import CALCULATORS
+from calculators.words import LANGUAGES
 
 # A later step's answer where it draws more than the first answer does: the chart.
 LATER_ANSWERS = {
@@ -114,10 +115,11 @@ def test_every_state_of_each_calculator_passes_every_axe_rule_in_both_schemes_an
     assert not found, report(found)
 
 
-def test_every_page_passes_every_axe_rule_in_both_schemes(tab, base_url, site):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_passes_every_axe_rule_in_both_schemes(tab, base_url, site, language):
     tab.set_viewport_size(PHONE)
     found = []
-    for path in page_paths(site):
+    for path in page_paths(site, language):
         tab.goto(base_url + path)
         found += everything(tab, f"/{path} at 375 px")
     assert not found, report(found)

@@ -38,3 +38,18 @@ def test_the_served_runtime_answers_as_cpython_does(page, base_url, watch):
     answers = page.evaluate(ASK_ALL, [case.request() for case in cases])
     for case, answer in zip(cases, answers, strict=True):
         assert answer == run_json(case.calculator, json.dumps(case.input), case.today), case.id
+
+
+def test_every_golden_case_on_a_spanish_page_has_the_english_figures_in_spanish_words(page, base_url, watch):
+    # The Spanish page's worker is the same; the page passes its language (issue #26).
+    page.goto(base_url + "es/catch-up-amount/")
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=60_000)
+    answers = page.evaluate(
+        ASK_ALL.replace('"../js/runtime.mjs"', '"../../js/runtime.mjs"'), [c.request() for c in CASES]
+    )
+    for case, answer in zip(CASES, answers, strict=True):
+        assert answer == run_json(case.calculator, json.dumps(case.input), case.today, "es"), case.id
+        english = json.loads(run_json(case.calculator, json.dumps(case.input), case.today))
+        spanish = json.loads(answer)
+        assert spanish.get("result") == english.get("result") and spanish.keys() == english.keys(), case.id
+        assert spanish != english or not english.get("answer"), case.id  # worded in Spanish, not English

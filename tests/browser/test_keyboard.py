@@ -6,6 +6,8 @@ from afford_figures import allowed_for_four, short_by
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 
+from calculators.words import words
+
 
 def tab_to(page, selector, most=40):
     """Press Tab until the element matching `selector` has focus."""
@@ -30,6 +32,24 @@ def test_the_catch_up_calculator_by_keyboard(page, base_url, watch):
     answer_heading = calculator.get_by_role("heading", name="Your answer")
     expect(answer_heading).to_be_focused()
     expect(calculator.locator(".calc-answer")).to_contain_text("pay $631.50")  # 210.50 × 3
+
+
+def test_the_catch_up_calculator_by_keyboard_in_spanish(page, base_url, watch):
+    # The same case on the Spanish page, the date typed the Spanish way (issue #26).
+    page.goto(base_url + "es/catch-up-amount/")
+    calculator = page.locator('[data-calculator="past_due"]')
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
+    tab_to(page, "#past_due-notice_date")
+    page.keyboard.type("20 de noviembre de 2026")
+    page.keyboard.press("Tab")
+    page.keyboard.type("$210.50")
+    page.keyboard.press("Tab")
+    page.keyboard.type("3")
+    page.keyboard.press("Enter")
+    answer_heading = calculator.get_by_role("heading", name=words("es")("form.your_answer"))
+    expect(answer_heading).to_be_focused()
+    expect(calculator.locator(".calc-answer")).to_contain_text("$631.50")  # 210.50 × 3
+    expect(calculator.locator(".calc-answer")).to_contain_text("20 de diciembre de 2026")  # the date, written out
 
 
 def test_the_checklist_by_keyboard(page, base_url, watch):
