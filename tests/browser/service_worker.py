@@ -6,6 +6,8 @@ import warnings
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 
+from calculators.words import words
+
 KEEP_CALCULATOR_FILES = """() => new Promise((resolve) => {
   navigator.serviceWorker.addEventListener("message", (event) => event.data?.type === "calculators-cached" && resolve(true));
   navigator.serviceWorker.controller.postMessage({ type: "cache-calculators" });
@@ -18,9 +20,8 @@ def keep_calculator_files(page):
 
 def visit_until_offline_ready(page, url):
     page.goto(url)
-    expect(page.locator(".offline-status")).to_have_text(
-        "This guide now works offline on this device.", timeout=READY_TIMEOUT
-    )
+    said = words(page.evaluate("document.documentElement.lang"))  # the page's own language
+    expect(page.locator(".offline-status")).to_have_text(said("page.offline.ready"), timeout=READY_TIMEOUT)
     keep_calculator_files(page)
 
 
