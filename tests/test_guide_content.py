@@ -103,6 +103,35 @@ def test_every_page_reads_at_grade_8_or_below(pages, capsys):
     assert not too_hard
 
 
+# Spanish readability (issue #26): textstat counts syllables as English unless told the language.
+LEAST_FERNANDEZ_HUERTA, LEAST_SZIGRISZT_PAZOS = 70, 65
+
+
+def test_every_spanish_page_reads_easily_beside_its_english_grade(site, pages, capsys):
+    english = {name: textstat.flesch_kincaid_grade(article_text(html)) for name, html in pages.items()}
+    textstat.set_lang("es")
+    try:
+        spanish = {
+            name: (textstat.fernandez_huerta(text), textstat.szigriszt_pazos(text))
+            for name, path in guide_pages(site, "es").items()
+            for text in [article_text(path.read_text(encoding="utf-8"))]
+        }
+    finally:
+        textstat.set_lang("en_US")
+    with capsys.disabled():
+        print(
+            "\nEach page: English grade (Flesch-Kincaid); Spanish Fernández-Huerta and Szigriszt-Pazos (higher is easier):"
+        )
+        for name in sorted(spanish):
+            print(f"  {name:22} {english[name]:4.1f}   {spanish[name][0]:5.1f}   {spanish[name][1]:5.1f}")
+    hard = {
+        name: scores
+        for name, scores in spanish.items()
+        if scores[0] < LEAST_FERNANDEZ_HUERTA or scores[1] < LEAST_SZIGRISZT_PAZOS
+    }
+    assert not hard
+
+
 # What the accuracy review (issue 11) found missing or wrong, checked on the built pages. Each
 # entry: page → (phrases that must be there, phrases that must not). Sources are in the pages' front matter.
 ACCURACY = {
