@@ -105,7 +105,7 @@ async function fromNetworkThenCache(request) {
   try {
     response = await checkedOnEachUse(await thisBuilds(request));
   } catch (error) {
-    const copy = (await cached()) ?? (request.mode === "navigate" && (await notFoundPage()));
+    const copy = (await cached()) ?? (request.mode === "navigate" && (await notFoundPage(request.url)));
     if (copy) return await checkedOnEachUse(copy);
     throw error;
   }
@@ -124,8 +124,11 @@ async function thisBuilds(request) {
   return fetch(new Request(request, { cache: "reload" }));
 }
 
-const notFoundPage = async () => {
-  const page = await caches.match(new URL("404.html", SCOPE), { cacheName: SITE_CACHE });
+// In the language of the address asked for, when that language's pages are kept.
+const notFoundPage = async (url) => {
+  const page =
+    (await caches.match(new URL(`${languagePart(url) ?? ""}404.html`, SCOPE), { cacheName: SITE_CACHE })) ??
+    (await caches.match(new URL("404.html", SCOPE), { cacheName: SITE_CACHE }));
   return page && new Response(await page.blob(), { status: 404, headers: page.headers });
 };
 

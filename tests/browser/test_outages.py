@@ -55,9 +55,13 @@ def test_after_one_visit_an_outage_or_a_login_page_gets_the_kept_guide(page, tro
     expect(page.get_by_role("heading", level=1)).to_have_text("Why you got a CP523")
 
 
-def test_offline_a_page_the_guide_does_not_have_gets_its_not_found_page(page, context, troubled_host):
-    visit_until_offline_ready(page, troubled_host)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_offline_a_page_the_guide_does_not_have_gets_its_not_found_page(page, context, troubled_host, language):
+    # In the language of the address: a Spanish reader's missing page says so in Spanish (issue #26).
+    part = "" if language == "en" else f"{language}/"
+    visit_until_offline_ready(page, troubled_host + part)
     context.set_offline(True)
-    response = page.goto(troubled_host + "a-page-removed-in-a-later-build/")
+    response = page.goto(f"{troubled_host}{part}a-page-removed-in-a-later-build/")
     assert response.status == 404
-    expect(page.get_by_role("heading", level=1)).to_have_text(words("en")("site.not_found.title"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(words(language)("site.not_found.title"))
+    expect(page.locator("html")).to_have_attribute("lang", language)
