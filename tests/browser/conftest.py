@@ -68,7 +68,9 @@ def open_calculator(page, base_url):
     """Go to a calculator page and wait until its calculator is ready; returns the calculator."""
 
     def open_page(path):
-        page.goto(base_url + path)
+        # Not "load": the calculator's own ready state is the wait that matters (a subresource slow under a
+        # loaded host's relay once held "load" past the limit: the wrangler case, 2026-12-03).
+        page.goto(base_url + path, wait_until="domcontentloaded")
         calculator = page.locator("[data-calculator]").first
         expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
         return calculator

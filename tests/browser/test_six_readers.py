@@ -249,13 +249,12 @@ def open_home(page, base_url):
 
 
 def test_the_word_count_counts_the_words_a_reader_sees(phone, base_url, watch):
-    """Checked against the text of the home page's first blocks, split at spaces: the heading, the
-    deadline and the button to call (nothing else lies between them)."""
+    """Checked against the text of the home page's first blocks, split at spaces: the link to the Spanish
+    page, the heading, the deadline and the button to call (nothing else lies between them)."""
     open_home(phone, base_url)
     call = phone.locator(".call-now .calc-call")
-    texts = [
-        phone.locator(selector).inner_text() for selector in (".md-content h1", ".deadline", ".call-now .calc-call")
-    ]
+    blocks = (".language-switch", ".md-content h1", ".deadline", ".call-now .calc-call")
+    texts = [phone.locator(selector).inner_text() for selector in blocks]
     expected = sum(1 for text in texts for word in text.split() if re.search(r"\w", word))
     assert expected > 20
     assert visible_words(phone, 0, document_box(call)["bottom"]) == expected
