@@ -68,3 +68,13 @@ def test_the_spanish_call_card_prints_on_one_page(page, base_url, tmp_path, watc
     text, pages = pdf_text(page, tmp_path, "tarjeta")
     assert pages == 1
     assert "800-829-1040" in text and "de 5 a.m. a 5 p.m." in text
+
+
+def test_search_on_a_spanish_page_finds_spanish_pages_with_a_spanish_interface(page, base_url, watch):
+    page.goto(f"{base_url}es/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("embargos")  # a plural: Spanish stemming finds "embargo"
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=READY_TIMEOUT)
+    assert all("/es/" in link for link in results.locator("a").evaluate_all("(links) => links.map((a) => a.href)"))
+    expect(page.locator(".md-search-result__meta")).to_contain_text("encontrado")  # the theme's Spanish words
