@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 from urllib.parse import urlsplit
 
-from site_server import NO_SNAPSHOTS, PROJECT, TEST_DAY
+from site_server import NO_SNAPSHOTS, PROJECT, TEST_DAY, TEST_START_LIMIT
 
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 740}
@@ -48,6 +48,7 @@ def reader(browser, base_url, viewport=PHONE):
     context = browser.new_context(viewport=viewport, bypass_csp=True)
     context.clock.set_fixed_time(dt.datetime.combine(TEST_DAY, dt.time(12)))
     context.add_init_script(NO_SNAPSHOTS)
+    context.add_init_script(TEST_START_LIMIT)
     page = context.new_page()
     watch = Watch(page, base_url)
     yield page

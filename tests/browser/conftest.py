@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from site_server import NO_SNAPSHOTS, READY_TIMEOUT, TEST_DAY
+from site_server import NO_SNAPSHOTS, READY_TIMEOUT, TEST_DAY, TEST_START_LIMIT
 
 
 class PageWatch:
@@ -43,6 +43,7 @@ def page(page):
 def context(context, request):
     if not request.node.get_closest_marker("makes_snapshots"):
         context.add_init_script(NO_SNAPSHOTS)
+    context.add_init_script(TEST_START_LIMIT)
     # `make test` runs two test files at once on two cores: a page's load waits as long as a start may.
     context.set_default_navigation_timeout(READY_TIMEOUT)
     return context

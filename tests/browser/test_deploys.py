@@ -146,36 +146,32 @@ def deploy(builds, page, wrangler):
     use_host(deploy.server, "imitation", wrangler)
 
 
-@pytest.mark.parametrize("set_up", ["last-modified", "ten-minutes", *HOSTS])
-def test_from_the_first_reload_after_a_deploy_every_answer_is_the_new_builds(set_up, deploy, page, context):
-    deploy.visit_a(set_up)
-    deploy.copy_b()
-
+def reload_into_b_then_offline(deploy, page, context, sentence_b, language="en"):
     page.reload()
-    expect(answer(page)).to_contain_text(SENTENCE_B)
+    expect(answer(page)).to_contain_text(sentence_b)
 
     # Offline afterwards: B's service worker in charge, B's pages and B's answers.
     wait_for_only_cache(page, manifest_version(deploy.build_b))
     keep_calculator_files(page)
     context.set_offline(True)
     page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.locator("[data-calculator]")).to_have_attribute("data-build", build_id(deploy.build_b))
-    expect(answer(page)).to_contain_text(SENTENCE_B)
+    expect(answer(page)).to_contain_text(sentence_b)
+
+
+@pytest.mark.parametrize("set_up", ["last-modified", "ten-minutes", *HOSTS])
+def test_from_the_first_reload_after_a_deploy_every_answer_is_the_new_builds(set_up, deploy, page, context):
+    deploy.visit_a(set_up)
+    deploy.copy_b()
+    reload_into_b_then_offline(deploy, page, context, SENTENCE_B)
 
 
 def test_a_spanish_reader_gets_the_new_builds_answer_from_the_first_reload_and_offline(deploy, page, context):
     # The Spanish pages are the same build's, kept by the same service worker (issue #26).
     deploy.visit_a("imitation", "es/catch-up-amount/", SPANISH_A)
     deploy.copy_b()
-    page.reload()
-    expect(answer(page)).to_contain_text(SPANISH_B)
-    wait_for_only_cache(page, manifest_version(deploy.build_b))
-    keep_calculator_files(page)
-    context.set_offline(True)
-    page.reload()
-    expect(page.locator("html")).to_have_attribute("lang", "es")
-    expect(page.locator("[data-calculator]")).to_have_attribute("data-build", build_id(deploy.build_b))
-    expect(answer(page)).to_contain_text(SPANISH_B)
+    reload_into_b_then_offline(deploy, page, context, SPANISH_B, "es")
 
 
 # Known problem, open (2026-12-02): run after test_from_the_first_reload…[wrangler] in this module, the

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
 
 pytestmark = pytest.mark.makes_snapshots  # as readers' browsers do (browser/conftest.py)
 
@@ -47,7 +48,7 @@ def test_a_worker_that_dies_ends_the_question_and_the_next_one_starts_afresh(pag
     page.add_init_script("window.calculatorAnswerLimitMs = 3000;")
     page.goto(base_url + "catch-up-amount/")
     calculator = page.locator("[data-calculator]")
-    expect(calculator).to_have_attribute("data-state", "ready", timeout=60_000)
+    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     calculator_workers(page)[0].evaluate("close()")  # the worker stops without a word
     page.get_by_label("Notice date").fill("11/20/2026")
     page.get_by_label("Monthly payment").fill("100")
@@ -55,7 +56,7 @@ def test_a_worker_that_dies_ends_the_question_and_the_next_one_starts_afresh(pag
     page.get_by_role("button", name="Work it out").click()
     failed_message(calculator)  # within the answer bound, not "Working it out…" for ever
     page.get_by_role("button", name="Work it out").click()  # a new worker answers
-    expect(calculator.locator(".calc-answer")).to_contain_text("pay $200.00", timeout=60_000)  # 100 × 2
+    expect(calculator.locator(".calc-answer")).to_contain_text("pay $200.00", timeout=READY_TIMEOUT)  # 100 × 2
 
 
 def test_retries_after_a_failed_start_leave_no_worker_behind(browser, base_url):

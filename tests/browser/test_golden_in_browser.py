@@ -8,6 +8,7 @@ import json
 
 from golden_cases import load_cases
 from playwright.sync_api import expect
+from site_server import READY_TIMEOUT
 
 from calculators.web import CALCULATORS, run_json
 
@@ -34,7 +35,7 @@ def test_the_served_runtime_answers_as_cpython_does(page, base_url, watch):
     cases = one_answer_and_one_refusal_each()
     assert len(cases) == 2 * len(CALCULATORS)
     page.goto(base_url + "catch-up-amount/")
-    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=60_000)
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     answers = page.evaluate(ASK_ALL, [case.request() for case in cases])
     for case, answer in zip(cases, answers, strict=True):
         assert answer == run_json(case.calculator, json.dumps(case.input), case.today), case.id
@@ -43,7 +44,7 @@ def test_the_served_runtime_answers_as_cpython_does(page, base_url, watch):
 def test_every_golden_case_on_a_spanish_page_has_the_english_figures_in_spanish_words(page, base_url, watch):
     # The Spanish page's worker is the same; the page passes its language (issue #26).
     page.goto(base_url + "es/catch-up-amount/")
-    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=60_000)
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     answers = page.evaluate(
         ASK_ALL.replace('"../js/runtime.mjs"', '"../../js/runtime.mjs"'), [c.request() for c in CASES]
     )

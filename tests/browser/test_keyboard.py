@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from afford_figures import allowed_for_four, short_by
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
@@ -18,38 +19,26 @@ def tab_to(page, selector, most=40):
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_the_catch_up_calculator_by_keyboard(page, base_url, watch):
-    page.goto(base_url + "catch-up-amount/")
+@pytest.mark.parametrize(
+    ("language", "typed_date", "end_date"),
+    [("en", "11/20/2026", "12/20/2026"), ("es", "20 de noviembre de 2026", "20 de diciembre de 2026")],
+)
+def test_the_catch_up_calculator_by_keyboard(page, base_url, watch, language, typed_date, end_date):
+    # In Spanish too, the date typed the Spanish way (issue #26).
+    page.goto(base_url + ("" if language == "en" else f"{language}/") + "catch-up-amount/")
     calculator = page.locator('[data-calculator="past_due"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     tab_to(page, "#past_due-notice_date")  # the first question: the answer names the date
-    page.keyboard.type("11/20/2026")
+    page.keyboard.type(typed_date)
     page.keyboard.press("Tab")
     page.keyboard.type("$210.50")
     page.keyboard.press("Tab")
     page.keyboard.type("3")
     page.keyboard.press("Enter")
-    answer_heading = calculator.get_by_role("heading", name="Your answer")
-    expect(answer_heading).to_be_focused()
-    expect(calculator.locator(".calc-answer")).to_contain_text("pay $631.50")  # 210.50 × 3
-
-
-def test_the_catch_up_calculator_by_keyboard_in_spanish(page, base_url, watch):
-    # The same case on the Spanish page, the date typed the Spanish way (issue #26).
-    page.goto(base_url + "es/catch-up-amount/")
-    calculator = page.locator('[data-calculator="past_due"]')
-    expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
-    tab_to(page, "#past_due-notice_date")
-    page.keyboard.type("20 de noviembre de 2026")
-    page.keyboard.press("Tab")
-    page.keyboard.type("$210.50")
-    page.keyboard.press("Tab")
-    page.keyboard.type("3")
-    page.keyboard.press("Enter")
-    answer_heading = calculator.get_by_role("heading", name=words("es")("form.your_answer"))
+    answer_heading = calculator.get_by_role("heading", name=words(language)("form.your_answer"))
     expect(answer_heading).to_be_focused()
     expect(calculator.locator(".calc-answer")).to_contain_text("$631.50")  # 210.50 × 3
-    expect(calculator.locator(".calc-answer")).to_contain_text("20 de diciembre de 2026")  # the date, written out
+    expect(calculator.locator(".calc-answer")).to_contain_text(end_date)  # 30 days after the notice
 
 
 def test_the_checklist_by_keyboard(page, base_url, watch):
