@@ -34,7 +34,7 @@ def precached(name: str) -> bool:
     if name.endswith(".map") or name.startswith(CONTENT_ADDRESSED_FOLDERS):
         return False
     part = next((part for part in LANGUAGE_PARTS if name.startswith(part)), "")
-    # Spanish search stems words with lunr.stemmer.support and lunr.es (the theme's search worker loads them).
+    # A language's search stems words with lunr.stemmer.support and lunr.<language> (the theme's search worker loads them).
     stemmers = (
         f"{part}assets/javascripts/lunr/min/lunr.stemmer.support.",
         f"{part}assets/javascripts/lunr/min/lunr.{part[:-1]}.",
