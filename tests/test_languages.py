@@ -32,15 +32,16 @@ def test_every_page_has_its_twin_in_the_other_language(site):
 
 
 def test_each_page_says_its_language_and_links_to_its_twin(site):
+    pages = {language: guide_pages(site, language) for language in (ENGLISH, SPANISH)}
     for language, other in ((ENGLISH, SPANISH), (SPANISH, ENGLISH)):
-        for path, page in guide_pages(site, language).items():
+        for path, page in pages[language].items():
             assert html_lang(page) == language, page
             switches = SWITCH.findall(page.read_text(encoding="utf-8"))
             assert len(switches) == 1, page
-            href, hreflang, lang, name = switches[0]
+            href, hreflang, lang, _name = switches[0]
             assert hreflang == lang == other
-            twin = guide_pages(site, other)[path]
-            assert urljoin(address(site, page), href).replace("/./", "/") == address(site, twin), page
+            twin = pages[other][path]
+            assert urljoin(address(site, page), href) == address(site, twin), page
             assert html_lang(twin) == other
 
 

@@ -125,11 +125,11 @@ class Parameter:
 
 # What a figure's numbers count. Their words ("30 days", "0.25% a month", "7 a.m. to 7 p.m.") are in
 # each language's catalog (`format.units.*`, written by `Words.figure`): the data holds no sentence.
-UNITS = {"days", "years", "percent", "percent_per_month", "percent_per_year", "dollars", "factor", "date"}
-UNITS |= {"phone", "web_address", "text"}  # kept as written: numbers to dial, addresses, codes such as "04-15"
 # Kept as text "low-high": a range of minutes ("3-4") or of clock times on a 24-hour clock ("07:00-19:00").
 RANGE_PATTERNS = {"minute_range": re.compile(r"\d+-\d+"), "clock_range": re.compile(r"\d\d:\d\d-\d\d:\d\d")}
-UNITS |= set(RANGE_PATTERNS)
+# phone, web_address and text are kept as written: numbers to dial, addresses, codes such as "04-15".
+UNITS = {"days", "years", "percent", "percent_per_month", "percent_per_year", "dollars", "factor", "date"}
+UNITS |= {"phone", "web_address", "text", *RANGE_PATTERNS}
 
 
 def _number(text: object) -> Decimal:
