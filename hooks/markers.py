@@ -126,6 +126,7 @@ def render_sources() -> str:
         files=files,
         describe=_words.figure,
         leaves=parameters.leaves,
+        breakdown_label=lambda label: ", ".join(_words(f"site.sources.labels.{part}") for part in label.split()),
         words=_words,
         long_date=lambda day: long_date(day, _words),
         short_date=lambda day: short_date(day, _words),

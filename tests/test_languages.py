@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 from guide_pages import article_text, guide_pages
 
+from calculators import parameters
 from calculators.words import LANGUAGES
 
 ENGLISH, SPANISH = LANGUAGES
@@ -82,3 +83,29 @@ def test_the_service_worker_keeps_spanish_pages_only_for_a_reader_of_them(site):
     assert not any(path.startswith(f"{SPANISH}/") for path in manifest["precache"])
     assert {f"{SPANISH}/", f"{SPANISH}/checklist/"} <= set(spanish)
     assert any(path.endswith(f"lunr.{SPANISH}.min.js") for path in spanish)  # Spanish search, offline too
+
+
+def test_a_spanish_page_links_the_publishers_spanish_page_where_it_has_one(site):
+    """Every link to a source with a Spanish page (sources.toml `es`) goes to that page, in the page's
+    text and its list of sources; an English link left is marked "(en inglés)" in the list. The sources
+    page cites the English page a figure was checked against, and the Spanish page after it."""
+    translated = {
+        source.url: source.in_language(SPANISH).url
+        for source in parameters.sources().values()
+        if source.in_language(SPANISH) is not source
+    }
+    assert len(translated) >= 8
+    spanish_links = 0
+    for page in guide_pages(site, SPANISH).values():
+        text = page.read_text(encoding="utf-8")
+        for cited, rest in re.findall(r'<td><a href="(https://[^"]+)" hreflang="en"(.*?)</td>', text, re.S):
+            assert cited not in translated or f'<a href="{translated[cited]}" hreflang="es">' in rest, page
+        text = re.sub(r'<td><a href="https://.*?</td>', "", text, flags=re.S)
+        links = re.findall(r'<a href="(https://[^"#]+)"', text)
+        english_left = sorted({link for link in links if link in translated})
+        assert not english_left, f"{page}: {[translated[link] for link in english_left]}"
+        spanish_links += sum(link in translated.values() for link in links)
+        listed = re.search(r'<aside class="page-provenance".*?</aside>', text, re.S)[0]
+        for language, after in re.findall(r'hreflang="(\w+)" lang="\w+">[^<]*</a>([^<]*)', listed):
+            assert (after == " (en inglés)") == (language == ENGLISH), page
+    assert spanish_links >= 20

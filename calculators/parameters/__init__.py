@@ -69,6 +69,12 @@ class Source:
     id: str
     title: str
     url: str
+    language: str = "en"
+    translations: tuple["Source", ...] = ()  # the publisher's own page in another language
+
+    def in_language(self, language: str) -> "Source":
+        """The publisher's page in `language` where it has one (a reader's link), else this one."""
+        return next((page for page in self.translations if page.language == language), self)
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,19 @@ def _folder():
 @cache
 def sources() -> dict[str, Source]:
     raw = tomllib.loads(_folder().joinpath("sources.toml").read_text(encoding="utf-8"))
-    return {key: Source(key, entry["title"], entry["url"]) for key, entry in raw.items()}
+    return {
+        key: Source(
+            key,
+            entry["title"],
+            entry["url"],
+            translations=tuple(
+                Source(key, page["title"], page["url"], language)
+                for language, page in entry.items()
+                if isinstance(page, dict)
+            ),
+        )
+        for key, entry in raw.items()
+    }
 
 
 def _check_breakdown(value, breakdown, where: str) -> None:
