@@ -11,7 +11,7 @@ key its calculator gives it (`Calculator.key`).
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 from typing import ClassVar
@@ -23,6 +23,7 @@ _WHOLE = re.compile(r"-?[0-9]{1,9}", re.ASCII)
 # A US number as people write it: digits, spaces, dashes, dots, brackets, a leading +1 or 1.
 _PHONE_WRITTEN = re.compile(r"[0-9 ().+-]+", re.ASCII)
 _PHONE = re.compile(r"1?([2-9][0-9]{2})([2-9][0-9]{2})([0-9]{4})", re.ASCII)
+MONTH_FIRST, WHICHEVER_IS_REAL = "month_first", "whichever_is_real"  # how a date in numbers reads
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
 # 11/2/2026, 11/2/26, 11-2-2026: US order. A two-digit year is in this century.
 _US_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4}|[0-9]{2})", re.ASCII)
@@ -198,6 +199,9 @@ class DateField(Field):
     earliest: dt.date = dt.date(2000, 1, 1)
     latest: dt.date = dt.date(2100, 12, 31)
     default_today: bool = False
+    # How 2/11/2026 reads: MONTH_FIRST (the US way), or WHICHEVER_IS_REAL for readers who may write the
+    # day first: 28/11/2026 is then November 28, and 2/11/2026, which reads both ways, is asked about.
+    numeric_order: str = MONTH_FIRST
     kind: ClassVar[str] = "date"
 
     def default_value(self, today):
@@ -210,6 +214,8 @@ class DateField(Field):
             year, month, day = (int(part) for part in match.groups())
         elif match := _US_DATE.fullmatch(text):
             month, day, year = int(match[1]), int(match[2]), _full_year(match[3])
+            if self.numeric_order == WHICHEVER_IS_REAL and month != day:
+                month, day = self._numeric_order(month, day, year)
         elif (match := _WORDS_DATE.fullmatch(text)) and _month_number(match[1]):
             month, day, year = _month_number(match[1]), int(match[2]), _full_year(match[3])
         elif (match := _WORDS_DATE_DAY_FIRST.fullmatch(text)) and _month_number(match[2]):
@@ -226,6 +232,18 @@ class DateField(Field):
         if not self.earliest <= value <= self.latest:
             raise outside
         return value
+
+    def _numeric_order(self, first: int, second: int, year: int) -> tuple[int, int]:
+        """(month, day) for first/second/year when only one order is a real date; else asks which."""
+        if first > 12 >= second:
+            return second, first
+        if first <= 12 and second <= 12 and self.earliest.year <= year <= self.latest.year:
+            raise FieldError(
+                "errors.date_order_unclear",
+                month_first=dt.date(year, first, second),
+                day_first=dt.date(year, second, first),
+            )
+        return first, second
 
     def before_data_problem(self, first_day: dt.date) -> Problem:
         """For a date earlier than the figures it needs (web.py finds which): often a typo in the year."""
@@ -352,8 +370,11 @@ def fields_of(groups: tuple[Group, ...]) -> tuple[Field, ...]:
     return tuple(field for group in groups for field in group.fields)
 
 
-def parse_all(fields: tuple[Field, ...], payload: dict, today: dt.date) -> tuple[dict, dict[str, Problem]]:
-    """Parse every field; return (values, problems), problems keyed by field name."""
+def parse_all(
+    fields: tuple[Field, ...], payload: dict, today: dt.date, numeric_dates: str = MONTH_FIRST
+) -> tuple[dict, dict[str, Problem]]:
+    """Parse every field; return (values, problems), problems keyed by field name. `numeric_dates` is
+    how the reader's language orders a date written in numbers (the catalog's format.numeric_dates)."""
     values, problems = {}, {}
     known = {field.name for field in fields}
     unknown = [name for name in payload if name not in known]
@@ -361,6 +382,8 @@ def parse_all(fields: tuple[Field, ...], payload: dict, today: dt.date) -> tuple
     for name in unknown[:MOST_UNKNOWN_INPUTS_REPORTED]:
         problems[str(name)[:LONGEST_TEXT]] = Problem("errors.unknown_input", {"listed": listed})
     for field in fields:
+        if isinstance(field, DateField) and field.numeric_order != numeric_dates:
+            field = replace(field, numeric_order=numeric_dates)
         try:
             values[field.name] = field.parse(payload.get(field.name), today)
         except FieldError as error:

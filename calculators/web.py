@@ -65,7 +65,7 @@ def run(name: str, payload: dict, today: dt.date | None = None, language: str = 
     if not isinstance(payload, dict):
         return {"ok": False, "errors": {"input": said("errors.not_one_object")}}
     today = today or dt.date.today()
-    values, problems = fields.parse_all(declared.fields, payload, today)
+    values, problems = fields.parse_all(declared.fields, payload, today, said("format.numeric_dates"))
     try:
         if not problems:
             problems = declared.check(values, today)

@@ -21,7 +21,7 @@ from calculators.words import LANGUAGES  # noqa: E402
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 # What a reader might type wrong into any answer: each is tried in every field of every calculator.
-PROBES = ("", "x", "-5", "0", "1.234", "99999999999", "13/45/2026", "1/1/1999", "2/30/2026", "yes")
+PROBES = ("", "x", "-5", "0", "1.234", "99999999999", "13/45/2026", "1/1/1999", "2/30/2026", "2/11/2026", "yes")
 
 
 def _text(value, indent: str = "") -> list[str]:
@@ -64,13 +64,14 @@ def snapshots(language: str = "en") -> dict[str, str]:
     seen_probes: dict[str, set] = {}
     for case in load_cases():
         lines = by_calculator.setdefault(case.calculator, [])
-        answer = run(case.calculator, case.input, case.today_date, language)
+        typed = case.typed_in(language)
+        answer = run(case.calculator, typed, case.today_date, language)
         lines += [f"## {case.name}", *_answer_text(answer), ""]
         if case.errors:
             continue
-        for field in case.input:
+        for field in typed:
             for probe in PROBES:
-                payload = {**case.input, field: probe}
+                payload = {**typed, field: probe}
                 answer = run(case.calculator, payload, case.today_date, language)
                 if answer["ok"]:
                     continue

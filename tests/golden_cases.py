@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 
+from calculators.fields import MONTH_FIRST
+from calculators.words import LANGUAGES, words
+
 GOLDEN = Path(__file__).parent / "golden"
+_US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 CASE_KEYS = {"name", "today", "why", "input", "expect", "errors", "arithmetic"}
 
 
@@ -40,8 +44,24 @@ class Case:
     def today_date(self) -> dt.date:
         return dt.date.fromisoformat(self.today)
 
-    def request(self) -> dict:
-        return {"name": self.calculator, "payload": json.dumps(self.input), "today": self.today}
+    def typed_in(self, language: str) -> dict:
+        """The input as a reader of `language` types it. The cases write dates the US way (11/2/2026); a
+        Spanish reader may write the day first, so the Spanish calculators ask which order 11/2/2026 means:
+        that reader writes the month as a word ("2 de noviembre de 2026")."""
+        if words(language)("format.numeric_dates") == MONTH_FIRST:
+            return self.input
+        said = words(language)
+
+        def written_out(match: re.Match) -> str:
+            return said.date(dt.date(int(match[3]), int(match[1]), int(match[2])))
+
+        return {
+            key: _US_DATE.sub(written_out, value) if isinstance(value, str) else value
+            for key, value in self.input.items()
+        }
+
+    def request(self, language: str = LANGUAGES[0]) -> dict:
+        return {"name": self.calculator, "payload": json.dumps(self.typed_in(language)), "today": self.today}
 
 
 # Expressions are numbers, + - * / ** and parentheses, min(), max() and down() (to whole cents,

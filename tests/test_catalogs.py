@@ -117,7 +117,7 @@ def looked_up_when_run(language: str) -> frozenset[str]:
     whatever other tests looked up before: the code read those too)."""
     snapshots(language)
     for case in load_cases():
-        run(case.calculator, case.input, PAST_THE_DATA, language)
+        run(case.calculator, case.typed_in(language), PAST_THE_DATA, language)
     config, markers, accessibility, provenance = _hooks(language)
     for name, calculator in CALCULATORS.items():
         markers.render_form(name)

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from calculators.fields import (
+    WHICHEVER_IS_REAL,
     ChoiceField,
     DateField,
     FieldError,
@@ -174,3 +175,35 @@ def test_a_phone_number_that_cannot_be_dialled_says_how_to_write_it(typed):
         PHONE.parse(typed, TODAY)
     message = word_problem(refused.value.problem, "the phone number on your notice", words("en"))
     assert message == "The phone number on your notice must be a US phone number with its area code, like 800-555-0123"
+
+
+# A reader who may write the day first (the Spanish catalog's format.numeric_dates): 28/11/2026 can
+# only be November 28 (there is no month 28); 11/28/2026 only November 28 too; 2/11/2026 is February 11
+# or November 2, so the reader is asked, with both days written out.
+DAY_FIRST_READER = DateField(name="notice", numeric_order=WHICHEVER_IS_REAL)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("28/11/2026", dt.date(2026, 11, 28)), ("11/28/2026", dt.date(2026, 11, 28)), ("7/7/2026", dt.date(2026, 7, 7))],
+)
+def test_a_day_first_reader_s_numeric_date_is_read_in_the_only_order_that_is_a_real_date(typed, day):
+    assert DAY_FIRST_READER.parse(typed, TODAY) == day
+
+
+def test_a_numeric_date_that_reads_both_ways_is_asked_about_in_the_reader_s_language():
+    with pytest.raises(FieldError) as caught:
+        DAY_FIRST_READER.parse("2/11/2026", TODAY)
+    said = word_problem(caught.value.problem, "la fecha del aviso", words("es"))
+    assert said == (
+        "La fecha del aviso puede ser el 11 de febrero de 2026 o el 2 de noviembre de 2026: "
+        "escriba el mes con letras, por ejemplo, 2 de noviembre de 2026"
+    )
+    assert NOTICE.parse("2/11/2026", TODAY) == dt.date(2026, 2, 11)  # the US reading, as English pages ask
+
+
+def test_parse_all_reads_numeric_dates_as_the_language_says():
+    values, _ = parse_all((NOTICE,), {"notice": "28/11/2026"}, TODAY, WHICHEVER_IS_REAL)
+    assert values == {"notice": dt.date(2026, 11, 28)}
+    _, problems = parse_all((NOTICE,), {"notice": "28/11/2026"}, TODAY)
+    assert problems["notice"].key == "errors.not_real_date"
