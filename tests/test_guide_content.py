@@ -219,7 +219,7 @@ def review_19():
                 "they do not bind the IRS",
                 f"the rate may be {normal} or {after_levy}",
                 # A3: IRC 6330(a), 6331(d); one notice a tax period; equivalent hearing, Reg. 301.6330-1(i).
-                f"It must come at least {final_notice} before the first levy",
+                f"The IRS must send it at least {final_notice} before the first levy",
                 "so one you got before your plan counts",
                 "A CP504 is not that notice",
                 "When a final notice of intent to levy comes",
@@ -252,7 +252,7 @@ def review_19():
             [],
         ),
         "if-you-can-pay": (
-            ["no notice of intent to levy (CP504, LT11 or Letter 1058) came before", "during the plan too"],
+            ["no notice of intent to levy (CP504, LT11, Letter 1058 or CP90) came before", "during the plan too"],
             [],
         ),
         "if-you-disagree": (
@@ -284,7 +284,7 @@ def review_19():
             [
                 "if your end date is sooner, call and say so",
                 "act by the business day before it",
-                f"A levy is possible only once that final notice has come at least {final_notice} before",
+                f"A levy is possible only once the IRS has sent that final notice at least {final_notice} before",
                 # B: irs.gov "Understanding your CP523C/D/G/H notice" pages.
                 "CP523C:",
                 "CP523D: the reason is missed monthly payments",
@@ -298,7 +298,7 @@ def review_19():
         ),
         "questions": (
             [
-                f"if it has sent you a final notice of intent to levy (LT11 or Letter 1058) at least {final_notice} before",
+                f"if it has sent you a final notice of intent to levy (LT11, Letter 1058 or CP90) at least {final_notice} before",
                 # B: IRS online account FAQ; account transcripts.
                 "Have I already had a final notice?",
                 "account transcript",
