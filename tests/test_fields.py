@@ -196,8 +196,8 @@ def test_a_numeric_date_that_reads_both_ways_is_asked_about_in_the_reader_s_lang
         DAY_FIRST_READER.parse("2/11/2026", TODAY)
     said = word_problem(caught.value.problem, "la fecha del aviso", words("es"))
     assert said == (
-        "La fecha del aviso puede ser el 11 de febrero de 2026 o el 2 de noviembre de 2026: "
-        "escriba el mes con letras, por ejemplo, 2 de noviembre de 2026"
+        "La fecha del aviso puede ser el 2 de noviembre de 2026 o el 11 de febrero de 2026: "
+        "escriba la que quiso decir con el mes en letras, como aparece aquí"
     )
     assert NOTICE.parse("2/11/2026", TODAY) == dt.date(2026, 2, 11)  # the US reading, as English pages ask
 
