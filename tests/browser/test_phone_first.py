@@ -12,11 +12,15 @@ from afford_figures import allowed_for_four, short_by
 from calculator_pages import PAGES
 from playwright.sync_api import expect
 from printing import pdf_text
-from site_server import READY_TIMEOUT
+from site_server import READY_TIMEOUT, TEST_DAY
+
+from calculators import parameters
+from calculators.words import LANGUAGES, words
 
 PHONE = {"width": 375, "height": 740}
 SCREEN = PHONE["height"]
 CALCULATOR_PAGES = list(PAGES.values())
+IRS_LINE = parameters.get("contacts.phone_individuals").at(TEST_DAY).value
 
 
 @pytest.fixture
@@ -29,14 +33,20 @@ def top_on_page(locator) -> float:
     return locator.evaluate("(element) => element.getBoundingClientRect().top + window.scrollY")
 
 
-def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone, base_url, watch):
-    phone.goto(base_url)
+# The words the home page's first screen starts its deadline with, in each language (docs/, docs/es/).
+DEADLINE = {"en": "Your deadline", "es": "Su fecha límite"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone, base_url, watch, language):
+    # Spanish runs longer than English: the same first screen must hold it.
+    phone.goto(base_url + ("" if language == LANGUAGES[0] else f"{language}/"))
     deadline = phone.locator(".deadline")
-    expect(deadline).to_contain_text("Your deadline")
+    expect(deadline).to_contain_text(DEADLINE[language])
     body_size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
     assert float(deadline.evaluate("(element) => parseFloat(getComputedStyle(element).fontSize)")) >= body_size
     call = phone.locator('.md-content a[href^="tel:"]').first
-    expect(call).to_have_text("Call 800-829-1040")
+    expect(call).to_have_text(words(language)("next_steps.act.call", number=IRS_LINE))
     assert call.evaluate("(element) => getComputedStyle(element).whiteSpace") == "nowrap"
     assert call.evaluate("(element) => element.getClientRects().length") == 1, "the number breaks across lines"
     paths = phone.locator(".paths a")
