@@ -57,10 +57,13 @@ def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("path", CALCULATOR_PAGES)
-def test_each_calculator_shows_its_button_within_two_screens_and_preselects_nothing(phone, base_url, path, watch):
-    phone.goto(base_url + path)
-    button = phone.get_by_role("button", name="Work it out").first
+def test_each_calculator_shows_its_button_within_two_screens_and_preselects_nothing(
+    phone, base_url, path, watch, language
+):
+    phone.goto(base_url + ("" if language == LANGUAGES[0] else f"{language}/") + path)
+    button = phone.get_by_role("button", name=words(language)("form.work_it_out"), exact=True).first
     form_top = top_on_page(phone.locator(".calc-form").first)
     assert top_on_page(button) - form_top < 2 * SCREEN, (
         "the first answer's button is more than two screens into the form"
