@@ -236,9 +236,18 @@ def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = P
     )
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that leaves a download half-way (a page closed, a test's cut link) is no error of the
+    server's: not printed, so what a failing test prints is its own."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(root: Path, handler=HostHandler) -> tuple[ThreadingHTTPServer, str]:
     """Serve root on 127.0.0.1; returns the server and the address of root/guide/."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     server.root, server.upstream = root, None  # HostHandler relays to upstream when a test sets it (use_host)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
