@@ -14,6 +14,8 @@ from calculator_pages import PAGES
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 
+from calculators.words import words
+
 PHONE = {"width": 375, "height": 740}
 SCREEN = PHONE["height"]
 
@@ -192,7 +194,7 @@ def test_the_number_read_on_the_notice_is_the_one_the_button_calls(phone, base_u
     calculator = ask(phone, base_url, "situation", {"#situation-notice_date": "11/20/2026"})
     call = calculator.locator(".calc-result .calc-act .calc-call")
     expect(call).to_have_attribute("href", "tel:+18008291040")
-    calculator.locator("summary", has_text="Call the number on your notice").click()
+    calculator.locator("summary", has_text=words("en")("next_steps.notice_phone_group.title")).click()
     phone.locator("#situation-notice_phone").fill("(800) 555-0142")
     calculator.get_by_role("button", name="Use this number").click()
     expect(call).to_have_text("Call 800-555-0142")
