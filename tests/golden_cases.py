@@ -48,12 +48,15 @@ class Case:
         """The input as a reader of `language` types it. The cases write dates the US way (11/2/2026); a
         Spanish reader may write the day first, so the Spanish calculators ask which order 11/2/2026 means:
         that reader writes the month as a word ("2 de noviembre de 2026")."""
-        if words(language)("format.numeric_dates") == MONTH_FIRST:
-            return self.input
         said = words(language)
+        if said("format.numeric_dates") == MONTH_FIRST:
+            return self.input
 
         def written_out(match: re.Match) -> str:
-            return said.date(dt.date(int(match[3]), int(match[1]), int(match[2])))
+            try:
+                return said.date(dt.date(int(match[3]), int(match[1]), int(match[2])))
+            except ValueError:  # no such day (a case about bad input): typed as it is
+                return match[0]
 
         return {
             key: _US_DATE.sub(written_out, value) if isinstance(value, str) else value
