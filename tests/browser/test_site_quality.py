@@ -38,6 +38,20 @@ def test_the_search_dialog_has_a_name_and_the_light_dark_toggle_works_by_keyboar
     assert serious_violations(page) == []
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_changing_the_colour_scheme_keeps_the_reader_where_they_were(page, base_url, watch, width):
+    # Tapping the toggle hands the focus to its other option, in the sticky header: the page must not
+    # jump (it moved 700 px up, answer and all, while the header's items took the page's scroll padding).
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(base_url + "glossary/")
+    page.evaluate("window.scrollTo(0, 1500)")
+    for _ in range(2):
+        scheme = page.evaluate("document.body.dataset.mdColorScheme")
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", re.compile(f"^{scheme}$"))
+        assert page.evaluate("scrollY") == 1500
+
+
 def test_hovered_and_focused_links_keep_enough_contrast(page, base_url, watch):
     page.goto(base_url + "why-you-got-it/")
     link = page.locator("article p a").first
