@@ -73,7 +73,7 @@ class SituationResult:
     days_to_respond: int  # the notice's days to act, from which a missing end date is guessed
     days_left: int  # days from today to the end date; 0 or less once it has come
     appeal: LastDay  # the last day to appeal (Pub 1660) and what a weekend or holiday does to it
-    levy_from: dt.date  # the first day a levy could come, if a final notice with hearing rights has come
+    levy_from: dt.date  # the last day of the wait after the plan ends: a levy may come after it, not on it
     reason: str | None
     done_already: str | None
     can_pay: str | None
