@@ -25,13 +25,15 @@ _PHONE_WRITTEN = re.compile(r"[0-9 ().+-]+", re.ASCII)
 _PHONE = re.compile(r"1?([2-9][0-9]{2})([2-9][0-9]{2})([0-9]{4})", re.ASCII)
 MONTH_FIRST, WHICHEVER_IS_REAL = "month_first", "whichever_is_real"  # how a date in numbers reads
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
-# 11/2/2026, 11/2/26, 11-2-2026: US order. A two-digit year is in this century.
-_US_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4}|[0-9]{2})", re.ASCII)
+# 11/2/2026, 11/2/26, 11-2-2026, 11.2.2026: US order (see DateField.numeric_order). A two-digit year is in
+# this century.
+_US_DATE = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})", re.ASCII)
 # Nov 2, 2026; November 2 2026; Nov. 2, 26.
 _WORDS_DATE = re.compile(r"([A-Za-z]{3,10})\.?\s+([0-9]{1,2}),?\s+([0-9]{4}|[0-9]{2})", re.ASCII)
-# The day first, as Spanish writes it: 2 de noviembre de 2026; 2 nov. 2026; 2 November 2026.
+# The day first, as Spanish writes it: 2 de noviembre de 2026; 1º de diciembre de 2026; 2 nov. 2026.
 _WORDS_DATE_DAY_FIRST = re.compile(
-    r"([0-9]{1,2})\s+(?:de\s+)?([A-Za-z]{3,10})\.?,?\s+(?:de\s+|del\s+)?([0-9]{4}|[0-9]{2})", re.ASCII | re.IGNORECASE
+    r"([0-9]{1,2})[º°]?\s+(?:de\s+)?([A-Za-z]{3,10})\.?,?\s+(?:de\s+|del\s+)?([0-9]{4}|[0-9]{2})",
+    re.ASCII | re.IGNORECASE,
 )
 _ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})", re.ASCII)
 _US_MONTH = re.compile(r"([0-9]{1,2})/([0-9]{4}|[0-9]{2})", re.ASCII)
@@ -213,7 +215,7 @@ class DateField(Field):
         if match := _ISO_DATE.fullmatch(text):
             year, month, day = (int(part) for part in match.groups())
         elif match := _US_DATE.fullmatch(text):
-            month, day, year = int(match[1]), int(match[2]), _full_year(match[3])
+            month, day, year = int(match[1]), int(match[3]), _full_year(match[4])
             if self.numeric_order == WHICHEVER_IS_REAL and month != day:
                 month, day = self._numeric_order(month, day, year)
         elif (match := _WORDS_DATE.fullmatch(text)) and _month_number(match[1]):

@@ -88,7 +88,10 @@ def test_dates_are_read_in_us_and_iso_forms_and_must_be_real():
     assert NOTICE.parse("2026-02-28", TODAY) == dt.date(2026, 2, 28)
     assert message(NOTICE, "2/30/2026") == "The notice date must be a real date: check the month and day"
     assert message(NOTICE, "2026-02-30") == "The notice date must be a real date: check the month and day"
-    assert message(NOTICE, "28.11.2026") == "The notice date must be a date, written like 11/28/2026 or Nov 28, 2026"
+    # Dots read as the US order too: 28.11.2026 has no month 28, so the reader is told to check the month.
+    assert NOTICE.parse("11.28.2026", TODAY) == dt.date(2026, 11, 28)
+    assert message(NOTICE, "28.11.2026") == "The notice date must be a real date: check the month and day"
+    assert message(NOTICE, "11/28-2026") == "The notice date must be a date, written like 11/28/2026 or Nov 28, 2026"
 
 
 def test_an_impossible_year_is_named_as_the_thing_to_check():
@@ -185,7 +188,13 @@ DAY_FIRST_READER = DateField(name="notice", numeric_order=WHICHEVER_IS_REAL)
 
 @pytest.mark.parametrize(
     ("typed", "day"),
-    [("28/11/2026", dt.date(2026, 11, 28)), ("11/28/2026", dt.date(2026, 11, 28)), ("7/7/2026", dt.date(2026, 7, 7))],
+    [
+        ("28/11/2026", dt.date(2026, 11, 28)),
+        ("11/28/2026", dt.date(2026, 11, 28)),
+        ("7/7/2026", dt.date(2026, 7, 7)),
+        ("20.11.2026", dt.date(2026, 11, 20)),  # dots, as many Spanish speakers write the day first
+        ("1º de diciembre de 2026", dt.date(2026, 12, 1)),  # the first of the month, "primero"
+    ],
 )
 def test_a_day_first_reader_s_numeric_date_is_read_in_the_only_order_that_is_a_real_date(typed, day):
     assert DAY_FIRST_READER.parse(typed, TODAY) == day
