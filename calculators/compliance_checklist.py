@@ -245,8 +245,10 @@ def _no_new_balance(values, safe_harbor, balance, web) -> Habit:
     year = _tax_year(values)
     status_if_owing = "urgent" if values["self_employed"] else "to_do"
     if balance is None:
-        if safe_harbor is None:
-            return Habit("no_new_balance", "to_do", "how_to_check")
+        if safe_harbor is None:  # no tax is taken out of self-employment income: estimated payments it is
+            return Habit(
+                "no_new_balance", "to_do", "how_to_check_self_employed" if values["self_employed"] else "how_to_check"
+            )
         return Habit("no_new_balance", status_if_owing if safe_harbor.shortfall else "to_do", "unknown", {"year": year})
     if not balance.amount:
         figures = {"paid": balance.paid_or_withheld, "expected": balance.expected_tax}
@@ -357,12 +359,19 @@ def _safe_harbor(values) -> SafeHarbor:
     )
 
 
+def _title(habit: Habit, words: Words) -> str:
+    """The habit's name, or what it asks of this reader where that differs (`titles.<action>`): one who
+    has already changed banks is told to give the new details, not to tell the IRS before changing."""
+    own = f"checklist.habits.{habit.id}.titles.{habit.action}"
+    return words(own) if words.has(own) else words(f"checklist.habits.{habit.id}.title")
+
+
 def render(result: ChecklistResult, words: Words) -> Document:
     """The habits to tick, the payment dates, what to pay in estimated tax, whom to call, and the buttons."""
     items = tuple(
         ChecklistItem(
             habit.id,
-            words(f"checklist.habits.{habit.id}.title"),
+            _title(habit, words),
             habit.status,
             words(f"checklist.status.{habit.status}"),
             _action(habit, result, words),
