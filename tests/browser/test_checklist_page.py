@@ -108,7 +108,7 @@ def test_the_printed_checklist_fits_one_page_with_dates_and_actions_and_no_contr
         "$1,500.00",
         "800-829-1040",
         "irs.gov/payments",
-        "Tell the IRS before you change banks",
+        "Do this first: Give the IRS your new bank details.",  # a changed bank not yet told (the title says what to do)
         "Give the IRS your new bank details before your next payment on 12/15/2026",
     ]:
         assert expected in text, expected
