@@ -15,6 +15,12 @@ def path_of(name: str) -> str:
 PAGES = {name: path_of(name) for name in CALCULATORS}
 
 
+def in_language(path: str, language: str) -> str:
+    """A path under the site in `language`: English at the root ("checklist/"), others in their folder
+    ("es/checklist/")."""
+    return path if language == LANGUAGES[0] else f"{language}/{path}"
+
+
 def first_text_field(name: str) -> str:
     """The CSS selector of the first question a reader types into (not a radio button)."""
     field = next(field for field in CALCULATORS[name].fields if field.kind not in ("choice", "yes_no"))

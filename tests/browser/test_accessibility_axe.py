@@ -18,7 +18,7 @@ from accessibility_checks import (
     report,
     set_scheme,
 )
-from calculator_pages import PAGES, page_paths
+from calculator_pages import PAGES, in_language, page_paths
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 from test_act_first import FIRST_ANSWERS, fill
@@ -91,7 +91,7 @@ def test_every_state_of_each_calculator_passes_every_axe_rule_in_both_schemes_an
     found, said = [], words(language)
     tab.set_viewport_size(PHONE)
     forget_answers(tab)
-    tab.goto(base_url + ("" if language == LANGUAGES[0] else f"{language}/") + PAGES[name])
+    tab.goto(base_url + in_language(PAGES[name], language))
     calculator = tab.locator(f'[data-calculator="{name}"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
 

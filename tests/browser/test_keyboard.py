@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from afford_figures import allowed_for_four, short_by
+from calculator_pages import in_language
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
 
@@ -25,7 +26,7 @@ def tab_to(page, selector, most=40):
 )
 def test_the_catch_up_calculator_by_keyboard(page, base_url, watch, language, typed_date, end_date):
     # In Spanish too, the date typed the Spanish way (issue #26).
-    page.goto(base_url + ("" if language == "en" else f"{language}/") + "catch-up-amount/")
+    page.goto(base_url + in_language("catch-up-amount/", language))
     calculator = page.locator('[data-calculator="past_due"]')
     expect(calculator).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT)
     tab_to(page, "#past_due-notice_date")  # the first question: the answer names the date

@@ -3,6 +3,7 @@ worker serves the guide it keeps, as it does offline; offline, a page it does no
 guide's own "not found" page, not the browser's error."""
 
 import pytest
+from calculator_pages import in_language
 from playwright.sync_api import expect
 from service_worker import visit_until_offline_ready
 from site_server import READY_TIMEOUT, HostHandler, serve
@@ -58,7 +59,7 @@ def test_after_one_visit_an_outage_or_a_login_page_gets_the_kept_guide(page, tro
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_offline_a_page_the_guide_does_not_have_gets_its_not_found_page(page, context, troubled_host, language):
     # In the language of the address: a Spanish reader's missing page says so in Spanish (issue #26).
-    part = "" if language == "en" else f"{language}/"
+    part = in_language("", language)
     visit_until_offline_ready(page, troubled_host + part)
     context.set_offline(True)
     response = page.goto(f"{troubled_host}{part}a-page-removed-in-a-later-build/")

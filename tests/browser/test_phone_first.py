@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from afford_figures import allowed_for_four, short_by
-from calculator_pages import PAGES
+from calculator_pages import PAGES, in_language
 from playwright.sync_api import expect
 from printing import pdf_text
 from site_server import READY_TIMEOUT, TEST_DAY
@@ -40,7 +40,7 @@ DEADLINE = {"en": "Your deadline", "es": "Su fecha límite"}
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone, base_url, watch, language):
     # Spanish runs longer than English: the same first screen must hold it.
-    phone.goto(base_url + ("" if language == LANGUAGES[0] else f"{language}/"))
+    phone.goto(base_url + in_language("", language))
     deadline = phone.locator(".deadline")
     expect(deadline).to_contain_text(DEADLINE[language])
     body_size = phone.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
@@ -62,7 +62,7 @@ def test_the_first_screen_holds_the_deadline_a_number_to_tap_and_the_paths(phone
 def test_each_calculator_shows_its_button_within_two_screens_and_preselects_nothing(
     phone, base_url, path, watch, language
 ):
-    phone.goto(base_url + ("" if language == LANGUAGES[0] else f"{language}/") + path)
+    phone.goto(base_url + in_language(path, language))
     button = phone.get_by_role("button", name=words(language)("form.work_it_out"), exact=True).first
     form_top = top_on_page(phone.locator(".calc-form").first)
     assert top_on_page(button) - form_top < 2 * SCREEN, (
