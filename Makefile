@@ -1,6 +1,7 @@
 # Two commands set up a fresh machine: `make serve` and `make test`.
 # Each installs what it needs: Python packages into .venv (pinned with hashes by requirements-dev.txt),
-# the pinned Pyodide and axe-core from package-lock.json, and Debian's Chromium for tests.
+# the pinned Pyodide and axe-core from package-lock.json, and Debian's Chromium: its headless
+# shell for the tests, the full browser for the benchmark.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -30,7 +31,7 @@ check: lint
 
 # One pytest worker a core, each taking whole test files (a file's module fixtures, such as a built
 # site or a walked page, are made once).
-test: lint node_modules/.installed /usr/bin/chromium /usr/bin/pdftotext
+test: lint node_modules/.installed /usr/bin/chromium-headless-shell /usr/bin/pdftotext
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Python with ruff; the page scripts, the service worker and the Node scripts with Biome (biome.json).
@@ -58,9 +59,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-/usr/bin/chromium /usr/bin/pdftotext:
+# Debian's packages, each for the file it installs: the tests' headless Chromium, the benchmark's full one.
+DEBIAN_PACKAGES := /usr/bin/chromium-headless-shell:chromium-headless-shell /usr/bin/chromium:chromium \
+	/usr/bin/pdftotext:poppler-utils
+/usr/bin/chromium-headless-shell /usr/bin/chromium /usr/bin/pdftotext:
 	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(patsubst $@:%,%,$(filter $@:%,$(DEBIAN_PACKAGES)))
 
 # The figures that need a person now: past their known dates, or not reviewed for 180 days (exit 1).
 review: $(BIN)/.installed

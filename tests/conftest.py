@@ -1,10 +1,10 @@
-"""Shared test set-up: the built site served on 127.0.0.1 under a sub-path, and Debian's Chromium."""
+"""Shared test set-up: the built site served on 127.0.0.1 under a sub-path, and Debian's Chromium headless shell."""
 
 import shutil
 import sys
 
 import pytest
-from site_server import CHROMIUM, CHROMIUM_FLAGS, HOSTS, PROJECT, SUB_PATH, Wrangler, build_and_serve, use_host
+from site_server import CHROMIUM_FLAGS, HEADLESS_SHELL, HOSTS, PROJECT, SUB_PATH, Wrangler, build_and_serve, use_host
 
 # The build's own hooks (the `hooks` package), so tests use the facts they hold (runtime files, kept
 # standard library) instead of writing them again.
@@ -74,9 +74,9 @@ def host(request, site_server, wrangler):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS + TESTS_ONLY_FLAGS}
+    if not shutil.which(HEADLESS_SHELL):
+        pytest.fail(f"Chromium not found at {HEADLESS_SHELL}: `make test` installs Debian's chromium-headless-shell")
+    return {**browser_type_launch_args, "executable_path": HEADLESS_SHELL, "args": CHROMIUM_FLAGS + TESTS_ONLY_FLAGS}
 
 
 # The tests' Chromium compiles WebAssembly with V8's baseline compiler only. By default V8 also compiles
