@@ -20,7 +20,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day.day, days_in_month(year, month)))
+
+
+DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    return 29 if month == 2 and calendar.isleap(year) else DAYS_IN_MONTH[month - 1]
 
 
 def quarter_start(day: dt.date) -> dt.date:
