@@ -1,7 +1,6 @@
 """Waiting on the service worker: until the guide works offline, with the calculators' files kept."""
 
 import time
-import warnings
 
 from playwright.sync_api import expect
 from site_server import READY_TIMEOUT
@@ -40,13 +39,12 @@ STATE = """async () => {
 }"""
 
 
-# A new build's worker takes over once the last one is idle. Chromium keeps a service worker awake
-# while a page it served still reads a response from it, so a page that stays open can hold the last
-# build's worker for up to five minutes (its bound). Seen once in CI (2026-12-02), and in most full runs
-# since the tests' browser got faster (2026-12-03), cause not yet found: once the new worker has waited
-# this long, installed, the reader leaves the page and comes back, as closing a tab would, and a warning
-# in pytest's summary says so. (Counted from when it was first seen waiting: it takes over at once when
-# nothing holds it.)
+# A new build's worker takes over once the last one has stopped. Chromium asks the last one to stop once,
+# when the new one has installed; a request from the page or its workers that reaches it while it stops
+# starts it again, and the ask is forgotten: it then runs on with nothing in flight (measured 2026-12-03).
+# A reader's browser stops a worker left idle for 30 s; the tests' never does, as Playwright's DevTools is
+# attached to every service worker. Leaving the page, as closing a tab would, makes Chromium ask again:
+# after 5 s of waiting, counted from when the new worker is first seen waiting, and again if need be.
 OPEN_PAGE_WAIT_S = 5
 
 WAITING = """async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)"""
@@ -55,16 +53,12 @@ WAITING = """async () => Boolean((await navigator.serviceWorker.getRegistration(
 def wait_for_only_cache(page, version):
     """Until the service worker of build `version` is the one in charge, its cache the only one.
     (Polled with evaluate: wait_for_function does not wait for a promise.)"""
-    deadline, left, waiting_since = time.monotonic() + READY_TIMEOUT / 1000, False, None
+    deadline, waiting_since = time.monotonic() + READY_TIMEOUT / 1000, None
     while not page.evaluate(ONLY_CACHE, version):
         assert time.monotonic() < deadline, f"build {version}'s service worker never took over: {page.evaluate(STATE)}"
         waiting_since = (waiting_since or time.monotonic()) if page.evaluate(WAITING) else None
-        if not left and waiting_since and time.monotonic() > waiting_since + OPEN_PAGE_WAIT_S:
-            warnings.warn(
-                f"build {version}'s service worker waited {OPEN_PAGE_WAIT_S} s behind an open page: left it",
-                stacklevel=2,
-            )
-            url, left = page.url, True
+        if waiting_since and time.monotonic() > waiting_since + OPEN_PAGE_WAIT_S:
+            url, waiting_since = page.url, None
             page.goto("about:blank")
             page.goto(url)
         time.sleep(0.2)
