@@ -84,8 +84,13 @@ def test_the_closed_menu_and_search_results_are_inert_and_the_search_box_opens_w
     expect(tab).to_have_url(re.compile("what-to-do-now/$"))
     expect(tab.locator("h1")).to_have_text("What to do now")
     assert tab.evaluate(DRAWER_INERT)
-    # Open, the drawer is not inert; Escape closes it.
-    tab.get_by_role("button", name="Menu").click()
+    # Open, the drawer is not inert; Escape closes it. (The theme closes the drawer 125 ms after each page
+    # change: on a busy machine that can come after the press, so a press undone by it is made again.)
+    for _ in range(3):
+        tab.get_by_role("button", name="Menu").click()
+        tab.wait_for_timeout(300)
+        if tab.locator("#__drawer").is_checked():
+            break
     expect(tab.locator("#__drawer")).to_be_checked()
     assert not tab.evaluate(DRAWER_INERT)
     tab.keyboard.press("Escape")
