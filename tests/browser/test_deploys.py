@@ -4,6 +4,7 @@ reload on, every answer is B's; offline afterwards, pages and answers are both B
 three ways hosts commonly send caching headers, the build's own `_headers` both as the Python imitation
 applies it and as Cloudflare Pages' own runtime (`wrangler pages dev`) does."""
 
+import functools
 import json
 import os
 import re
@@ -24,7 +25,6 @@ from site_server import (
     build_info,
     build_site,
     move_headers_file,
-    serve,
     use_host,
 )
 
@@ -41,7 +41,7 @@ MONTH = 30 * 24 * 3600
 
 
 class DeployHost(HostHandler):
-    """One server for every set-up, so both builds are made once, for its address. The set-ups: the
+    """One server for every set-up, so each build is made once, for its address. The set-ups: the
     HOSTS, which send the build's _headers ("wrangler": every request relayed to Cloudflare's runtime);
     "last-modified" is Python's own server (as nginx and S3 are by default: Last-Modified, no
     Cache-Control); "ten-minutes" lets browsers keep every file for ten minutes, as GitHub Pages does."""
@@ -64,10 +64,14 @@ class DeployHost(HostHandler):
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    """(address, served folder, build A, build B, server): the same sources but for one sentence."""
+def builds(tmp_path_factory, site_server):
+    """(address, served folder, build A, build B, server): the same sources but for one sentence. The
+    session's server and build (A) are borrowed, so only B is built for this file; the server serves this
+    file's folder, as a DeployHost, until the file's last test, and is then given back as it was."""
+    base_url, site, server = site_server
     root = tmp_path_factory.mktemp("deploy")
-    server, base_url = serve(root / "web", DeployHost)
+    shutil.copytree(site, root / "a")
+    shutil.copy2(site.parent / "_headers", root / "a" / "_headers")  # where a build leaves it
     source_b = root / "source-b"
     shutil.copytree(
         PROJECT, source_b, ignore=shutil.ignore_patterns(".*", "node_modules", "site", "tests", "__pycache__")
@@ -79,10 +83,12 @@ def builds(tmp_path_factory):
     spanish.write_text(
         spanish.read_text().replace("Para mantener su plan de pagos, pague", "Para que su plan siga, pague")
     )
-    build_site(root / "a", base_url, with_brotli=False)
     build_site(root / "b", base_url, with_brotli=False, project=source_b)
+    lent = server.root, server.RequestHandlerClass
+    (root / "web").mkdir()
+    server.root, server.RequestHandlerClass = root / "web", functools.partial(DeployHost, directory=str(root / "web"))
     yield base_url, root / "web" / SUB_PATH, root / "a", root / "b", server
-    server.shutdown()
+    server.root, server.RequestHandlerClass = lent
 
 
 def copy_build(build, served, age=0, same_time_as=None):
