@@ -42,9 +42,14 @@ def days_in_year(year: int) -> int:
     return 366 if calendar.isleap(year) else 365
 
 
-def month_starts(first: dt.date, before: dt.date) -> list[dt.date]:
-    """Start of each month (or part of a month) from `first` that begins before `before`."""
+def month_starts(first: dt.date, before: dt.date, not_before: dt.date) -> list[dt.date]:
+    """Start of each month (or part of a month) counted from `first` that begins on or after
+    `not_before` and before `before`. The count starts at `not_before`'s calendar month, as every
+    start in an earlier one is earlier: a return decades old need not be walked month by month."""
+    index = max(0, (not_before.year - first.year) * 12 + not_before.month - first.month)
     starts = []
-    while (start := add_months(first, len(starts))) < before:
-        starts.append(start)
+    while (start := add_months(first, index)) < before:
+        if start >= not_before:
+            starts.append(start)
+        index += 1
     return starts

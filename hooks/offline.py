@@ -98,7 +98,7 @@ def brotli_bytes(data: bytes) -> bytes:
     return cached.read_bytes()
 
 
-def write_compressed_copies(site: Path, with_brotli: bool) -> None:
+def write_compressed_copies(site: Path) -> None:
     """`name.gz` and `name.br` beside each text file (gzip mtime fixed, so builds are reproducible)."""
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in COMPRESSIBLE:
@@ -106,12 +106,13 @@ def write_compressed_copies(site: Path, with_brotli: bool) -> None:
             with open(path.with_name(path.name + ".gz"), "wb") as target:
                 with gzip.GzipFile(filename="", mode="wb", fileobj=target, compresslevel=9, mtime=0) as packed:
                     packed.write(data)
-            if with_brotli:
-                path.with_name(path.name + ".br").write_bytes(brotli_bytes(data))
+            path.with_name(path.name + ".br").write_bytes(brotli_bytes(data))
 
 
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     write_manifest(site, pinned_version(Path(config.config_file_path).parent))
-    # Test builds skip the brotli copies, which no test reads (GUIDE_NO_BROTLI=1, set by tests/site_server.py).
-    write_compressed_copies(site, with_brotli=os.environ.get("GUIDE_NO_BROTLI") != "1")
+    # Test builds skip the compressed copies, which only the benchmark reads (GUIDE_NO_COMPRESSED_COPIES=1,
+    # set by tests/site_server.py).
+    if os.environ.get("GUIDE_NO_COMPRESSED_COPIES") != "1":
+        write_compressed_copies(site)

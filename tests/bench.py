@@ -211,7 +211,7 @@ def write_stock_page(root: Path) -> None:
     (folder / "index.html").write_text(STOCK_PAGE)
     (folder / "page.mjs").write_text(STOCK_PAGE_SCRIPT)
     (folder / "worker.mjs").write_text(STOCK_WORKER)
-    write_compressed_copies(folder, with_brotli=True)  # as the build does for its own files
+    write_compressed_copies(folder)  # as the build does for its own files
 
 
 def open_browser(playwright, profile: Path, slow=False):
@@ -413,7 +413,7 @@ def main():
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
-        server, base_url = build_and_serve(root, CountingHandler, with_brotli=True)
+        server, base_url = build_and_serve(root, CountingHandler, compressed_copies=True)
         write_stock_page(root)
         stock_url = base_url.removesuffix(f"{SUB_PATH}/") + f"{STOCK}/"
         with sync_playwright() as playwright:

@@ -225,7 +225,7 @@ def build_info(site: Path) -> dict:
     return json.loads(text[text.index("{") : text.rindex("}") + 1])
 
 
-def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = PROJECT) -> None:
+def build_site(target: Path, base_url: str, compressed_copies: bool, project: Path = PROJECT) -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
         cwd=project,
@@ -233,7 +233,7 @@ def build_site(target: Path, base_url: str, with_brotli: bool, project: Path = P
             **os.environ,
             "SITE_URL": base_url,
             "NO_MKDOCS_2_WARNING": "1",
-            "GUIDE_NO_BROTLI": "0" if with_brotli else "1",
+            "GUIDE_NO_COMPRESSED_COPIES": "0" if compressed_copies else "1",
             "GUIDE_BUILD_DAY": TEST_DAY.isoformat(),
         },
         check=True,
@@ -264,11 +264,13 @@ def use_host(server, name: str, wrangler) -> None:
     server.upstream = wrangler(server.root) if name == "wrangler" else None
 
 
-def build_and_serve(root: Path, handler=HostHandler, with_brotli: bool = False) -> tuple[ThreadingHTTPServer, str]:
+def build_and_serve(
+    root: Path, handler=HostHandler, compressed_copies: bool = False
+) -> tuple[ThreadingHTTPServer, str]:
     """Build the site into root/guide/ for its server's own address (its `_headers` at root, where hosts
-    read it), and serve root on 127.0.0.1. Tests skip the brotli copies (no test reads them); the benchmark
-    asks for them."""
+    read it), and serve root on 127.0.0.1. Tests skip the gzip and brotli copies (no test reads them); the
+    benchmark asks for them."""
     server, base_url = serve(root, handler)
-    build_site(root / SUB_PATH, base_url, with_brotli)
+    build_site(root / SUB_PATH, base_url, compressed_copies)
     move_headers_file(root)
     return server, base_url

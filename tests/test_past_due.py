@@ -10,7 +10,7 @@ import pytest
 from next_figures import frontier  # noqa: F401  (a fixture: the data as shipped, then with the next figures)
 
 from calculators import interest
-from calculators.dates import days_in_year, quarter_label
+from calculators.dates import add_months, days_in_year, month_starts, quarter_label
 from calculators.user_fees import reinstatement_fee
 from calculators.web import run
 from calculators.words import words
@@ -263,3 +263,22 @@ def test_an_end_date_under_30_days_after_the_notice_is_warned_about():
     assert note(short["result"], "short_notice") == {"notice": "2026-11-02", "ends": "2026-11-20", "days": 30}
     assert any(said.startswith("Check the dates: the end date you entered, 11/20/2026") for said in good_to_know(short))
     assert "short_notice" not in codes(result(NOTICE))
+
+
+@pytest.mark.parametrize(
+    ("first", "not_before", "before"),
+    [
+        (dt.date(2000, 4, 15), dt.date(2026, 11, 20), dt.date(2027, 6, 1)),  # a return 26 years old
+        (dt.date(2023, 1, 31), dt.date(2023, 3, 30), dt.date(2023, 7, 31)),  # the 31st in short months
+        (dt.date(2024, 2, 29), dt.date(2024, 2, 29), dt.date(2025, 3, 1)),  # a leap day, counted from itself
+        (dt.date(2027, 4, 15), dt.date(2026, 11, 20), dt.date(2027, 9, 1)),  # counted from after the notice
+        (dt.date(2026, 4, 15), dt.date(2026, 11, 20), dt.date(2026, 11, 20)),  # none begins in time
+    ],
+)
+def test_month_starts_skips_to_the_notice_without_losing_or_adding_a_month(first, not_before, before):
+    # The months counted one by one from the first, as the penalty counts them, kept from `not_before` on.
+    every, index = [], 0
+    while (start := add_months(first, index)) < before:
+        every.append(start)
+        index += 1
+    assert month_starts(first, before, not_before) == [start for start in every if start >= not_before]

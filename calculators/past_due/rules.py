@@ -154,7 +154,7 @@ def new_penalty_months(values: dict, day: dt.date) -> list[dt.date]:
     counted from the notice date, which can count one month more than the IRS does, never fewer."""
     notice = values["notice_date"]
     first = penalty_months_from(values) or notice
-    return [start for start in month_starts(first, day) if start >= notice]
+    return month_starts(first, day, not_before=notice)
 
 
 def termination(values: dict) -> dt.date:

@@ -83,7 +83,7 @@ def builds(tmp_path_factory, site_server):
     spanish.write_text(
         spanish.read_text().replace("Para mantener su plan de pagos, pague", "Para que su plan siga, pague")
     )
-    build_site(root / "b", base_url, with_brotli=False, project=source_b)
+    build_site(root / "b", base_url, compressed_copies=False, project=source_b)
     lent = server.root, server.RequestHandlerClass
     (root / "web").mkdir()
     server.root, server.RequestHandlerClass = root / "web", functools.partial(DeployHost, directory=str(root / "web"))
