@@ -84,11 +84,11 @@ def builds(tmp_path_factory, site_server):
         spanish.read_text().replace("Para mantener su plan de pagos, pague", "Para que su plan siga, pague")
     )
     build_site(root / "b", base_url, compressed_copies=False, project=source_b)
-    lent = server.root, server.RequestHandlerClass
+    lent = server.root, server.RequestHandlerClass, server.upstream
     (root / "web").mkdir()
     server.root, server.RequestHandlerClass = root / "web", functools.partial(DeployHost, directory=str(root / "web"))
     yield base_url, root / "web" / SUB_PATH, root / "a", root / "b", server
-    server.root, server.RequestHandlerClass = lent
+    server.root, server.RequestHandlerClass, server.upstream = lent
 
 
 def copy_build(build, served, age=0, same_time_as=None):
